@@ -1,0 +1,192 @@
+"""Word .docx: paragraphs, tables and simple text boxes, in body order.
+
+The body XML is walked directly rather than through python-docx's Paragraph/Table objects:
+`Paragraph.text` misses content controls, tracked insertions and text boxes, and row.cells
+repeats horizontally merged cells. python-docx still opens and validates the package.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from fazhi.parsing.model import RawText
+from fazhi.parsing.readers.common import fail, open_zip_guarded, table_row
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+P, TBL, TR, TC = _W + "p", _W + "tbl", _W + "tr", _W + "tc"
+SDT, SDT_CONTENT, CUSTOM_XML = _W + "sdt", _W + "sdtContent", _W + "customXml"
+TXBX = _W + "txbxContent"
+ALTERNATE, CHOICE, FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
+# Subtrees whose text is not part of what the reader sees on the page.
+_SKIP = {
+    _W + "delText",
+    _W + "del",
+    _W + "moveFrom",
+    _W + "instrText",
+    _W + "pPr",
+    _W + "rPr",
+    _W + "tblPr",
+    _W + "trPr",
+    _W + "tcPr",
+    FALLBACK,
+}
+VAL = _W + "val"
+
+Element = Any  # lxml element; typed loosely because python-docx exposes its own subclasses
+
+
+def _wrapped(el: Element) -> list[Element]:
+    """Children, looking through content controls, custom XML and alternate content."""
+    out: list[Element] = []
+    for child in el:
+        if child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                out.extend(_wrapped(content))
+        elif child.tag == CUSTOM_XML:
+            out.extend(_wrapped(child))
+        elif child.tag == ALTERNATE:
+            choice = child.find(CHOICE)
+            if choice is not None:
+                out.extend(_wrapped(choice))
+        else:
+            out.append(child)
+    return out
+
+
+def _paragraph(p: Element) -> tuple[list[str], list[Element]]:
+    """The paragraph's lines (a manual line break starts a new line) and its text boxes."""
+    lines: list[str] = []
+    buf: list[str] = []
+    boxes: list[Element] = []
+
+    def walk(el: Element) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP or not isinstance(tag, str):
+                continue
+            if tag == _W + "t":
+                buf.append(child.text or "")
+            elif tag in (_W + "tab", _W + "ptab"):
+                buf.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                lines.append("".join(buf))
+                buf.clear()
+            elif tag == _W + "noBreakHyphen":
+                buf.append("-")
+            elif tag == TXBX:
+                boxes.append(child)
+            else:
+                walk(child)
+
+    walk(p)
+    lines.append("".join(buf))
+    return [s.strip() for s in lines if s.strip()], boxes
+
+
+def _cell_text(tc: Element) -> str:
+    parts: list[str] = []
+    _blocks(tc, parts, nested=True)
+    return " ".join(parts)
+
+
+def _span(tc: Element) -> int:
+    grid = tc.find(f"{_W}tcPr/{_W}gridSpan")
+    try:
+        return max(1, int(grid.get(VAL))) if grid is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _table(tbl: Element, out: list[str], nested: bool) -> None:
+    rows = [r for r in _wrapped(tbl) if r.tag == TR]
+    cells_per_row = [[c for c in _wrapped(r) if c.tag == TC] for r in rows]
+    if not nested and all(len(cells) <= 1 for cells in cells_per_row):
+        # A one-column table is a frame around ordinary paragraphs (a common template trick).
+        for cells in cells_per_row:
+            for tc in cells:
+                _blocks(tc, out, nested=False)
+        return
+    open_merges: dict[int, str] = {}  # grid column -> text of the vertically merged cell above
+    for tr, cells in zip(rows, cells_per_row, strict=True):
+        before = tr.find(f"{_W}trPr/{_W}gridBefore")
+        col = int(before.get(VAL, "0")) if before is not None and before.get(VAL, "").isdigit() else 0
+        texts: list[str] = []
+        for tc in cells:
+            span = _span(tc)
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            hmerge = tc.find(f"{_W}tcPr/{_W}hMerge")
+            if hmerge is not None and hmerge.get(VAL) != "restart":
+                col += span  # legacy horizontal merge: the cell is written once, by its first part
+                continue
+            if vmerge is not None and vmerge.get(VAL) != "restart":
+                text = open_merges.get(col, "")
+            else:
+                text = _cell_text(tc)
+                if vmerge is not None:
+                    open_merges[col] = text
+                else:
+                    open_merges.pop(col, None)
+            texts.append(text)
+            col += span
+        if nested:
+            joined = " ".join(t for t in texts if t)
+            if joined:
+                out.append(joined)
+        else:
+            line = table_row(texts)
+            if line:
+                out.append(line)
+
+
+def _blocks(container: Element, out: list[str], nested: bool) -> None:
+    for child in _wrapped(container):
+        if child.tag == P:
+            lines, boxes = _paragraph(child)
+            out.extend(lines)
+            for box in boxes:
+                _blocks(box, out, nested)
+        elif child.tag == TBL:
+            _table(child, out, nested)
+
+
+def _body(data: bytes) -> Element:
+    import docx
+    from docx.opc.package import OpcPackage
+    from docx.oxml import parse_xml
+
+    try:
+        return docx.Document(io.BytesIO(data)).element.body
+    except ValueError as exc:
+        if "not a Word file" not in str(exc):
+            raise
+    # .docm/.dotx: the same XML under another content type, which python-docx refuses.
+    part = OpcPackage.open(io.BytesIO(data)).main_document_part
+    body = parse_xml(part.blob).find(_W + "body")
+    if body is None:
+        raise ValueError("no body")
+    return body
+
+
+def docx_lines(data: bytes, filename: str) -> list[str]:
+    """The lines of a .docx; raises ParseError when it is unsafe or cannot be opened."""
+    open_zip_guarded(data, filename, "Word(.docx)").close()
+    try:
+        body = _body(data)
+        out: list[str] = []
+        _blocks(body, out, nested=False)
+    except Exception as exc:
+        raise fail(
+            filename, "不是有效的Word(.docx)文件或已损坏,无法打开;请用Word/WPS打开后重新保存再上传"
+        ) from exc
+    return out
+
+
+def read_docx(data: bytes, filename: str) -> RawText:
+    lines = docx_lines(data, filename)
+    if not lines:
+        raise fail(filename, "中没有文字内容")
+    return RawText(lines=lines, source_format="docx")
