@@ -1,12 +1,185 @@
-"""Entry points of the parser: bytes/file/text → ParsedPlan. (Being written.)"""
+"""Entry points of the parser: bytes / file / text / lines → ParsedPlan.
+
+read (readers/) → normalize → metadata → tables + outline → units, deadlines, targets
+"""
 
 from __future__ import annotations
 
-from fazhi.parsing.model import ParsedPlan
+import re
+from collections import Counter
+from pathlib import Path
+
+from fazhi.parsing import deadlines as dl
+from fazhi.parsing.model import ParsedPlan, ParseError, Task
+from fazhi.parsing.normalize import SOFT_BREAK, Line, normalize_lines, squeeze_lines
+from fazhi.parsing.outline import ancestors, build_outline, task_items, title_and_content
+from fazhi.parsing.tables import find_tables, table_tasks
+from fazhi.parsing.targets import extract_targets
+from fazhi.parsing.textlayout import convert_space_tables, unwrap_lines
+from fazhi.parsing.units import looks_like_unit, states_first_listed_rule
+
+_TITLE_WORDS = re.compile(r"方案|台账|计划|要点|清单|分解|规划|意见|措施|办法|通知|任务|报告")
+_STRONG_TITLE = re.compile(r"方案|台账|计划|要点|清单|分解表?|规划")
+_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
+_DOCNO_YEAR = re.compile(r"[〔\[【(](20\d{2})[〕\]】)]")
+_DATE_LINE = re.compile(r"^(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_META_DATE = re.compile(
+    r"(?:发布|发文|成文|印发)(?:日期|时间)\s*[::]?\s*(20\d{2})[-./年](\d{1,2})[-./月](\d{1,2})"
+)
+_SOURCE = re.compile(r"(?:信息来源|来源|发布机构)\s*[::]\s*([\u4e00-\u9fff()]{2,30})")
 
 
 def parse_lines(lines: list[str], source_format: str = "txt") -> ParsedPlan:
-    raise NotImplementedError
+    """Parse a document already turned into lines by a reader (tables as "| a | b |" rows)."""
+    norm = normalize_lines(lines, squeeze=False)
+    norm = convert_space_tables(norm)
+    norm = squeeze_lines(norm)
+    norm = unwrap_lines(norm)
+    title, issuer, date, year = _metadata(norm)
+    first_listed = False
+    tasks: list[tuple[int, Task]] = []
+
+    tables = find_tables(norm)
+    in_table = set()
+    for start, end, table in tables:
+        in_table.update(range(start, end))
+        rule = any(states_first_listed_rule(norm[i].text) for i in range(0, end))
+        for tt in table_tasks(table, first_listed or rule):
+            task = Task(
+                number=tt.number,
+                level="row",
+                heading_path=tt.heading_path,
+                title=None,
+                content=tt.content,
+                lead_units=tt.lead,
+                responsible_units=tt.responsible,
+            )
+            _set_deadline(
+                task, tt.deadline_text, tt.content if not tt.deadline_text else "", year, search_text=False
+            )
+            task.targets = extract_targets(tt.content)
+            tasks.append((tt.source_line, task))
+
+    text_lines = [ln for i, ln in enumerate(norm) if i not in in_table]
+    outline = build_outline(text_lines)
+    for it in task_items(outline):
+        task_title, content = title_and_content(it)
+        att = it.units
+        assert att is not None
+        task = Task(
+            number=str(it.marker.ordinal),
+            level=it.marker.level,
+            heading_path=[a.heading() for a in ancestors(it)],
+            title=task_title,
+            content=content,
+            lead_units=list(att.lead),
+            responsible_units=list(att.responsible),
+        )
+        _set_deadline(task, it.deadline_text, content, year, search_text=True)
+        task.targets = extract_targets(content)
+        tasks.append((it.source_line, task))
+
+    tasks.sort(key=lambda p: p[0])
+    plan = ParsedPlan(
+        title=title,
+        issuer=issuer,
+        date=date,
+        year=year,
+        source_format=source_format,
+        tasks=[t for _, t in tasks],
+    )
+    plan.warnings.extend(_warnings(plan))
+    return plan
+
+
+def _set_deadline(
+    task: Task, label_text: str | None, content: str, year: int | None, search_text: bool
+) -> None:
+    if label_text:
+        task.deadline_text = label_text
+        d = dl.resolve_deadline(label_text, year)
+        if d is not None:
+            task.deadline = d.date
+            task.recurrence = d.recurrence
+        return
+    if search_text and content:
+        d = dl.find_deadline(content, year)
+        if d is not None:
+            task.deadline_text = d.text
+            task.deadline = d.date
+            task.recurrence = d.recurrence
+
+
+def _metadata(lines: list[Line]) -> tuple[str | None, str | None, str | None, int | None]:
+    head = [ln.text.replace(SOFT_BREAK, " ") for ln in lines[:25]]
+    title = None
+    for strong in (True, False):
+        for t in head:
+            t2 = re.sub(r"\.(?:docx?|pdf|xlsx?|wps)$", "", t).strip("【】[] ")
+            if (
+                6 <= len(t2) <= 70
+                and not t2.endswith(("。", ":", ","))
+                and not re.match(r"^[一二三四五六七八九十(0-9]", t2)
+            ):
+                if (_STRONG_TITLE if strong else _TITLE_WORDS).search(t2):
+                    title = t2
+                    break
+        if title:
+            break
+    date = None
+    for ln in reversed(lines):
+        m = _DATE_LINE.match(ln.text)
+        if m:
+            date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+            break
+    if date is None:
+        for t in head:
+            m = _META_DATE.search(t)
+            if m:
+                date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+                break
+    issuer = None
+    for t in head:
+        m = _SOURCE.search(t)
+        if m and looks_like_unit(m.group(1)):
+            issuer = m.group(1)
+            break
+    year = None
+    if title:
+        m = _YEAR.search(title)
+        if m:
+            year = int(m.group(1))
+    if year is None and date:
+        year = int(date[:4])
+    if year is None:
+        all_text = "\n".join(ln.text for ln in lines)
+        m = _DOCNO_YEAR.search(all_text)
+        if m:
+            year = int(m.group(1))
+        else:
+            years = Counter(int(y) for y in _YEAR.findall(all_text))
+            if years:
+                year = years.most_common(1)[0][0]
+    return title, issuer, date, year
+
+
+def _warnings(plan: ParsedPlan) -> list[str]:
+    out = []
+    if not plan.tasks:
+        out.append(
+            "未识别到任务:文档中没有找到带牵头或责任单位的编号事项,请检查文件是否为实施方案或任务台账。"
+        )
+    seen: Counter[str] = Counter()
+    for t in plan.tasks:
+        seen[t.number] += 1
+        for u in t.lead_units + t.responsible_units:
+            if not looks_like_unit(u):
+                out.append(f"任务{t.number}的单位“{u}”不像单位名称,请核对。")
+        if not t.lead_units:
+            out.append(f"任务{t.number}未找到牵头单位。")
+    if plan.tasks and plan.year is None:
+        out.append("未能确定方案年度,缺少年份的完成时限未换算为日期。")
+    return out
 
 
 def parse_text(text: str) -> ParsedPlan:
@@ -23,6 +196,13 @@ def parse_bytes(data: bytes, filename: str) -> ParsedPlan:
 
 
 def parse_file(path: str) -> ParsedPlan:
-    with open(path, "rb") as fh:
-        data = fh.read()
-    return parse_bytes(data, path)
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ParseError(f"文件“{p.name}”不存在。") from None
+    except IsADirectoryError:
+        raise ParseError(f"“{p.name}”是目录,不是文件。") from None
+    except OSError as e:
+        raise ParseError(f"文件“{p.name}”无法读取:{e.strerror or e}。") from None
+    return parse_bytes(data, p.name)

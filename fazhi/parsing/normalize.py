@@ -1,0 +1,138 @@
+"""Text normalisation: reader lines → clean Simplified lines, each remembering its source line.
+
+Steps (each a small pure function, applied in order by `normalize_lines`):
+1. NFKC (full-width → ASCII punctuation and digits), keeping circled numbers ① … ⑳ which NFKC
+   would flatten to plain digits and so lose an outline level.
+2. Inline pinyin annotations (關(guān)) removed; Traditional → Simplified with OpenCC.
+3. Website chrome (浏览次数, 打印本页, 关闭窗口, 字体, 分享, breadcrumbs) and page-number lines and
+   markers (-2-, - 10 -, 第2页 共11页) removed.
+4. Stray whitespace inside Chinese text removed (docx/pdf extraction breaks words: 市委 编办).
+   Table rows ("| a | b |") keep their cell separators.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Private-use stand-ins so NFKC leaves circled numbers alone.
+_PROTECT = {c: chr(0xE000 + i) for i, c in enumerate(_CIRCLED)}
+_UNPROTECT = {v: k for k, v in _PROTECT.items()}
+
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,8}\)")
+
+# Whole lines that are website furniture, not document text.
+_CHROME_LINE = re.compile(
+    r"^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?|返回顶部|字体|字号)[】\]]?\s*)+$"
+    r"|浏览次数|访问次数|阅读次数|点击数|字体[::]?\s*[【\[]?\s*[大中小]|【\s*字体|字体大小"
+    r"|^您(?:现在)?的位置|^当前位置|^您当前的位置|^首页\s*[>>»]|^-\s*设为首页|^-\s*加入收藏"
+    r"|^-\s*无障碍|^-\s*长者版|^政务微[信博]$|^[×x]$|^扫一扫|^分享到[::]?"
+)
+_PAGE_LINE = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页\s*(?:[,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
+)
+_PAGE_INLINE = re.compile(
+    r"(?:(?<=\s)|^)[-—–]\s?\d{1,3}\s?[-—–](?=\s|$)|第\s*\d{1,4}\s*页\s*共\s*\d{1,4}\s*页"
+)
+
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》〔〕【】、。,;:!?()"
+# Whitespace with Chinese on at least one side is an extraction artefact, except where it
+# separates two Latin/digit tokens.
+_SPACE_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[{_CJK}])")
+
+
+@dataclass
+class Line:
+    """One normalised line and the index of the reader line it came from."""
+
+    text: str
+    source: int
+    is_row: bool = False  # a "| a | b |" table row from a structured reader or pipe text
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc
+
+        return opencc.OpenCC("t2s").convert
+    except Exception:  # pragma: no cover - opencc is a hard dependency; degrade, don't crash
+        return lambda s: s
+
+
+def nfkc(text: str) -> str:
+    if any(c in _PROTECT for c in text):
+        text = "".join(_PROTECT.get(c, c) for c in text)
+        text = unicodedata.normalize("NFKC", text)
+        return "".join(_UNPROTECT.get(c, c) for c in text)
+    return unicodedata.normalize("NFKC", text)
+
+
+def to_simplified(text: str) -> str:
+    return _t2s()(text)
+
+
+def strip_pinyin(text: str) -> str:
+    return _PINYIN.sub("", text)
+
+
+def is_chrome(line: str) -> bool:
+    return bool(_CHROME_LINE.search(line)) and len(line) < 60
+
+
+# Whitespace before something that looks like an outline marker may be a lost line break
+# (docx text joined into one line): keep it as SOFT_BREAK so the outline can consider it.
+SOFT_BREAK = "\x1f"
+_SOFT_MARKER = re.compile(
+    r"[ \t\u3000\xa0]+(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
+    r"|\d{1,3}[.、](?!\d)|\(\d{1,3}\)|[①-⑳]|第[一二三四五六七八九十百零〇]{1,5}[章节条]))"
+)
+
+
+def squeeze_spaces(text: str) -> str:
+    text = _SOFT_MARKER.sub(SOFT_BREAK, text)
+    return _SPACE_CJK.sub("", text).strip()
+
+
+def is_pipe_row(text: str) -> bool:
+    """At least two cells: "a | b" or "| a | b |" (a lone trailing "|" ends a single cell)."""
+    return "|" in text.strip().strip("|")
+
+
+def normalize_lines(lines: list[str], squeeze: bool = True) -> list[Line]:
+    """Apply steps 1–4 to every line; drop empty, chrome and page-number lines.
+
+    With squeeze=False step 4 is left to `squeeze_lines`, so that space-separated table rows
+    can be recognised first.
+    """
+    joined = "\n".join(lines)
+    joined = nfkc(joined)
+    joined = strip_pinyin(joined)
+    joined = to_simplified(joined)
+    out: list[Line] = []
+    for i, raw in enumerate(joined.split("\n")):
+        text = raw.replace("\u200b", "").replace("\ufeff", "").strip()
+        if not text or _PAGE_LINE.match(text) or is_chrome(text):
+            continue
+        text = _PAGE_INLINE.sub(" ", text)
+        row = is_pipe_row(text)
+        if not row:
+            # a single cell of a one-cell-per-line table: "71 |"
+            text = text.rstrip("|").strip()
+            if squeeze:
+                text = squeeze_spaces(text)
+        if text:
+            out.append(Line(text, i, row))
+    return out
+
+
+def squeeze_lines(lines: list[Line]) -> list[Line]:
+    out = []
+    for ln in lines:
+        text = ln.text if ln.is_row else squeeze_spaces(ln.text)
+        if text:
+            out.append(Line(text, ln.source, ln.is_row))
+    return out

@@ -1,0 +1,102 @@
+"""Layout repairs on normalised lines: space-separated table rows, hard-wrapped paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from fazhi.parsing.markers import match_marker
+from fazhi.parsing.normalize import Line
+from fazhi.parsing.tables import (
+    ROLE_CATEGORY,
+    ROLE_CONTENT,
+    ROLE_NUMBER,
+    header_role,
+    is_header,
+)
+from fazhi.parsing.units import find_labels
+
+_NUM_START = re.compile(r"^\d{1,4}\s")
+
+
+def convert_space_tables(lines: list[Line]) -> list[Line]:
+    """Rows of a table printed with spaces between cells → "| number | text | unit cells |".
+
+    Cells may themselves be broken by spaces, so only the row number (first token) and the
+    trailing columns after the last text column (units, deadline) are taken as cells; the rest
+    is the task text.
+    """
+    out: list[Line] = []
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        tokens = ln.text.split()
+        if ln.is_row or len(tokens) < 4 or not is_header(tokens):
+            out.append(ln)
+            i += 1
+            continue
+        roles = [header_role(t) for t in tokens]
+        last_text = max((k for k, r in enumerate(roles) if r in (ROLE_CONTENT, ROLE_CATEGORY)), default=0)
+        tail = len(tokens) - 1 - last_text
+        if roles[0] != ROLE_NUMBER or tail < 1:
+            out.append(ln)
+            i += 1
+            continue
+        header_cells = [tokens[0], "".join(tokens[1 : last_text + 1]), *tokens[last_text + 1 :]]
+        fixed_roles = [tokens[0], "主要任务", *tokens[last_text + 1 :]]
+        out.append(Line("| " + " | ".join(fixed_roles) + " |", ln.source, True))
+        del header_cells
+        i += 1
+        while i < n and _NUM_START.match(lines[i].text) and len(lines[i].text.split()) >= tail + 2:
+            toks = lines[i].text.split()
+            cells = [toks[0], "".join(toks[1 : len(toks) - tail]), *toks[len(toks) - tail :]]
+            out.append(Line("| " + " | ".join(cells) + " |", lines[i].source, True))
+            i += 1
+    return out
+
+
+_OPENERS = "(["
+_CLOSERS = ")]"
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
+
+
+def unwrap_lines(lines: list[Line]) -> list[Line]:
+    """Join lines broken inside a paragraph (PDF text, hard-wrapped copies).
+
+    A line continues the previous one when the previous leaves a bracket open, or when the
+    document is hard-wrapped (many lines of one common length) and the previous line has that
+    length and does not end a sentence. A line that starts with a marker or a label never
+    continues another.
+    """
+    lengths = Counter(len(ln.text) for ln in lines if not ln.is_row and len(ln.text) >= 15)
+    wrap = None
+    if lengths:
+        common, freq = lengths.most_common(1)[0]
+        if freq >= 5 and freq >= 0.2 * sum(lengths.values()):
+            wrap = common
+    out: list[Line] = []
+    for ln in lines:
+        if out and not ln.is_row and not out[-1].is_row:
+            prev = out[-1].text
+            starts_new = (
+                match_marker(ln.text, 0) is not None
+                or bool(find_labels(ln.text[:12]))
+                or ln.text.isdigit()
+                or prev.isdigit()
+            )
+            ends = prev.endswith(("。", ";", ":", "!", "?", ")", "]", "】"))
+            if (
+                not starts_new
+                and not ends
+                and (
+                    (_open_brackets(prev) > 0 and len(prev) < 2000)
+                    or (wrap is not None and abs(len(prev) - wrap) <= 2)
+                )
+            ):
+                out[-1] = Line(prev + ln.text, out[-1].source, False)
+                continue
+        out.append(ln)
+    return out
