@@ -198,6 +198,7 @@ def _share_group_attributions(items: list[Item], roots: list[Item]) -> None:
         for idx, it in enumerate(siblings):
             if it.own and it.line_att:
                 j = idx - 1
+                # siblings in front of a line attribution share it (see step 3)
                 while (
                     j >= 0 and not _has_units_below(siblings[j]) and siblings[j].line_start == it.line_start
                 ):
@@ -209,7 +210,12 @@ def _share_group_attributions(items: list[Item], roots: list[Item]) -> None:
 
 
 def _has_units_below(it: Item) -> bool:
-    return bool(it.units) or any(_has_units_below(c) for c in it.children)
+    return _carries_data(it) or any(_has_units_below(c) for c in it.children)
+
+
+def _carries_data(it: Item) -> bool:
+    """Task data: units, or a labelled deadline (a plan may give only 完成时限 per task)."""
+    return bool(it.units) or bool(it.deadline_text)
 
 
 def _merge_soft_subpoints(items: list[Item]) -> None:
@@ -248,7 +254,7 @@ def task_items(outline: Outline) -> list[Item]:
     _share_group_attributions(items, roots)
     tasks = []
     for it in items:
-        if it.merged or not it.units:
+        if it.merged or not _carries_data(it):
             continue
         if any(_has_units_below(c) for c in it.children):
             continue

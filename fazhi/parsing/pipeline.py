@@ -16,7 +16,7 @@ from fazhi.parsing.outline import ancestors, build_outline, task_items, title_an
 from fazhi.parsing.tables import find_tables, table_tasks
 from fazhi.parsing.targets import extract_targets
 from fazhi.parsing.textlayout import convert_space_tables, unwrap_lines
-from fazhi.parsing.units import looks_like_unit, states_first_listed_rule
+from fazhi.parsing.units import Attribution, looks_like_unit, states_first_listed_rule
 
 _TITLE_WORDS = re.compile(r"方案|台账|计划|要点|清单|分解|规划|意见|措施|办法|通知|任务|报告")
 _STRONG_TITLE = re.compile(r"方案|台账|计划|要点|清单|分解表?|规划")
@@ -64,8 +64,7 @@ def parse_lines(lines: list[str], source_format: str = "txt") -> ParsedPlan:
     outline = build_outline(text_lines)
     for it in task_items(outline):
         task_title, content = title_and_content(it)
-        att = it.units
-        assert att is not None
+        att = it.units or Attribution()
         task = Task(
             number=str(it.marker.ordinal),
             level=it.marker.level,
@@ -175,8 +174,8 @@ def _warnings(plan: ParsedPlan) -> list[str]:
         for u in t.lead_units + t.responsible_units:
             if not looks_like_unit(u):
                 out.append(f"任务{t.number}的单位“{u}”不像单位名称,请核对。")
-        if not t.lead_units:
-            out.append(f"任务{t.number}未找到牵头单位。")
+        if not t.lead_units and not t.responsible_units:
+            out.append(f"任务{t.number}未找到牵头或责任单位。")
     if plan.tasks and plan.year is None:
         out.append("未能确定方案年度,缺少年份的完成时限未换算为日期。")
     return out

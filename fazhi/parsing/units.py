@@ -45,6 +45,7 @@ _RESP_TAIL = re.compile(
     r"(?:负责落实|负责实施|配合落实|配合实施|配合|协助|参与|协同|协办|负责|落实|办理|承担|实施|推进|完成|按职责)$"
 )
 _DUTY_TAIL = re.compile(r"按(?:照)?职(?:责|能)(?:分工)?[\u4e00-\u9fff]{0,4}$")
+_ROLE_MARK = re.compile(r"[(\[【](?:牵头|主责|配合|协办|参与)(?:单位|部门)?[)\]】]$")
 _TRIM_TAIL = re.compile(r"(?:等(?:相关|有关)?(?:部门|单位)|等)$")
 _SPLIT_LIST = re.compile(r"[、,;,;]|以及|及(?=[\u4e00-\u9fff]{2})")
 
@@ -55,6 +56,7 @@ class Attribution:
     responsible: list[str] = field(default_factory=list)
     states_first_listed_rule: bool = False
     deadline_text: str | None = None
+    has_verb: bool = False  # a role verb (牵头, 负责, 配合 …) was printed
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.responsible)
@@ -92,7 +94,7 @@ def split_top(text: str, seps: str | re.Pattern[str]) -> list[str]:
 
 
 def looks_like_unit(s: str) -> bool:
-    s = s.strip()
+    s = _ROLE_MARK.sub("", s.strip())
     if not (2 <= len(s) <= 40) or _BAD_UNIT.search(s):
         return False
     return bool(_UNIT_SUFFIX.search(s))
@@ -168,7 +170,20 @@ def parse_unit_clauses(text: str, first_listed: bool = False) -> tuple[Attributi
         good += sum(1 for u in units if looks_like_unit(u))
         roles.append((role, units))
     share = good / total if total else 0.0
+    # "区司法局(牵头)、区财政局": a role printed in brackets after a unit
+    marked: list[tuple[str, list[str]]] = []
+    for role, units in roles:
+        rest = []
+        for u in units:
+            m = _ROLE_MARK.search(u)
+            if m:
+                marked.append(("lead" if "牵头" in m.group(0) else "resp", [u[: m.start()].strip()]))
+            else:
+                rest.append(u)
+        marked.append((role, rest))
+    roles = [(r, us) for r, us in marked if us]
     has_lead = any(r == "lead" for r, _ in roles)
+    att.has_verb = any(r for r, _ in roles)
     for role, units in roles:
         target = att.lead if role == "lead" else att.responsible
         for u in units:
@@ -281,6 +296,14 @@ def trailing_attribution(text: str, first_listed: bool) -> tuple[Attribution | N
         if att and share >= 0.6:
             lead_in = 1 if tail[m.start() : m.start() + 1] in "。;" else 0
             return att, base + m.start() + lead_in
+    # a closing sentence made only of units and role verbs: "区司法局牵头,各街道配合。"
+    body = tail.rstrip("。; ")
+    cut = max(body.rfind("。"), body.rfind(";"))
+    last = body[cut + 1 :]
+    if 2 <= len(last) <= 150:
+        att, share = parse_unit_clauses(last, first_listed=False)
+        if att and att.has_verb and share >= 0.8:
+            return att, base + cut + 1
     return None, len(text)
 
 

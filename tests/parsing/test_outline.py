@@ -1,0 +1,107 @@
+"""Outline and task-level detection on small documents in the styles real plans use."""
+
+import pytest
+
+from fazhi.parsing import parse_text
+from fazhi.parsing.markers import match_marker
+
+
+@pytest.mark.parametrize(
+    "text,kind,ordinal",
+    [
+        ("一、总体要求", "一、", 1),
+        ("(三)深入开展法治政府建设", "(一)", 3),
+        ("12.行政执法质量", "1.", 12),
+        ("12、行政执法质量", "1.", 12),
+        ("(2)完善企业登记", "(1)", 2),
+        ("③推进", "①", 3),
+        ("第十二条 各部门", "第条", 12),
+        ("一、2023年全区主要目标", "一、", 1),
+    ],
+)
+def test_markers(text, kind, ordinal):
+    m = match_marker(text)
+    assert m is not None and (m.kind, m.ordinal) == (kind, ordinal)
+
+
+@pytest.mark.parametrize("text", ["1.5亿元", "2024.6", "1、2月份", "10%以上", "一是加强"])
+def test_not_markers(text):
+    assert match_marker(text) is None
+
+
+def _ledger(text):
+    return [(t.number, t.level, t.lead_units, t.responsible_units) for t in parse_text(text).tasks]
+
+
+def test_sections_without_units_give_no_tasks_and_numbering_runs_across_sections():
+    doc = """某区2024年法治政府建设实施方案
+一、总体要求
+以习近平法治思想为指导。
+二、主要任务
+(一)加强学习
+1.领导干部学法。每年至少2次。
+牵头单位:区司法局
+责任单位:各街道
+(二)推进执法
+2.规范执法。落实三项制度。
+牵头单位:区司法局
+责任单位:区各行政执法部门
+三、保障措施
+(一)加强组织领导。各部门要高度重视。
+"""
+    assert _ledger(doc) == [
+        ("1", "1.", ["区司法局"], ["各街道"]),
+        ("2", "1.", ["区司法局"], ["区各行政执法部门"]),
+    ]
+    plan = parse_text(doc)
+    assert plan.tasks[0].heading_path == ["二、主要任务", "(一)加强学习"]
+    assert plan.tasks[0].title == "领导干部学法"
+    assert plan.year == 2024
+
+
+def test_a_line_attribution_after_sub_items_covers_them_all():
+    doc = """1.完善应急预案体系
+(1)加强应急预案管理。
+(2)推进应急预案精编化。
+(责任单位:市应急局、各县(市、区)人民政府)
+"""
+    assert _ledger(doc) == [
+        ("1", "(1)", [], ["市应急局", "各县(市、区)人民政府"]),
+        ("2", "(1)", [], ["市应急局", "各县(市、区)人民政府"]),
+    ]
+
+
+def test_inline_sub_points_of_a_task_stay_in_its_content():
+    doc = "一、重点任务\n1.规范执法。(1)完善制度;(2)加强培训。(区司法局牵头,各部门配合)\n"
+    ledger = _ledger(doc)
+    assert ledger == [("1", "1.", ["区司法局"], ["各部门"])]
+    assert "加强培训" in parse_text(doc).tasks[0].content
+
+
+def test_inline_sub_items_each_with_units_are_tasks():
+    doc = "1.深化改革。(1)全面落实多证合一。(市市场监管局牵头负责)(2)完善全程电子化。(市数据局牵头负责)\n"
+    assert _ledger(doc) == [("1", "(1)", ["市市场监管局"], []), ("2", "(1)", ["市数据局"], [])]
+
+
+def test_a_document_joined_into_one_line_is_split_only_where_numbering_continues():
+    doc = (
+        "二、主要任务 (一)推进改革 1.健全领导体制。每年不 少于 2 次,落实 3.5 万元。"
+        "(市委依法治市 办、市委组织部) 2.规范工作 机制。建立制度。(市司法局)"
+    )
+    assert _ledger(doc) == [
+        ("1", "1.", [], ["市委依法治市办", "市委组织部"]),
+        ("2", "1.", [], ["市司法局"]),
+    ]
+
+
+def test_a_plan_with_only_deadlines_still_yields_tasks():
+    doc = "2024年工作要点\n1.修订规范性文件管理办法。\n完成时限:2024年6月底\n2.开展执法检查。\n完成时限:2024年11月\n"
+    plan = parse_text(doc)
+    assert [(t.number, t.deadline) for t in plan.tasks] == [("1", "2024-06-30"), ("2", "2024-11-30")]
+    assert any("未找到" in w for w in plan.warnings)
+
+
+def test_no_tasks_gives_an_empty_ledger_and_a_warning():
+    plan = parse_text("关于召开会议的通知\n请各单位准时参加。\n")
+    assert plan.tasks == []
+    assert plan.warnings and "未识别到任务" in plan.warnings[0]

@@ -1,0 +1,91 @@
+"""Ledger tables: pipe rows, one cell per line, space-separated rows."""
+
+from fazhi.parsing import parse_lines, parse_text
+
+
+def _ledger(plan):
+    return [(t.number, t.heading_path, t.lead_units, t.responsible_units, t.deadline) for t in plan.tasks]
+
+
+def test_pipe_rows_from_a_structured_reader_with_repeated_merged_cells():
+    lines = [
+        "某县2024年法治政府建设任务清单",
+        "| 一级指标 | 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |",
+        "| 一、依法履职 | 1 | 全面推行权责清单制度,动态调整。 | 县委编办 | 县直各部门 | 2024年6月底前 |",
+        "| 一、依法履职 | 2 | 深化放管服改革,网上可办率不低于90%。 | 县政务服务中心 | 各乡镇 | 2024年12月底 |",
+        "| 二、规范执法 | 3 | 落实行政执法三项制度。 | 县司法局 | 县直各执法部门、各乡镇 | 持续推进 |",
+    ]
+    plan = parse_lines(lines)
+    assert _ledger(plan) == [
+        ("1", ["一、依法履职"], ["县委编办"], ["县直各部门"], "2024-06-30"),
+        ("2", ["一、依法履职"], ["县政务服务中心"], ["各乡镇"], "2024-12-31"),
+        ("3", ["二、规范执法"], ["县司法局"], ["县直各执法部门", "各乡镇"], None),
+    ]
+    assert plan.tasks[2].deadline_text == "持续推进"
+    assert [t.text for t in plan.tasks[1].targets] == ["不低于90%"]
+
+
+def test_one_cell_per_line_with_a_unit_cell_spanning_following_rows():
+    doc = """序号
+主要任务
+牵头、责任部门
+一、依法全面履行政府职能
+1.推行权责清单
+1
+动态调整权责清单。
+牵头单位:区委编办;责任部门:其他部门、各街道按职责分别负责
+2
+编制并公布权责清单。
+2.优化营商环境
+3
+严格执行优化营商环境条例。
+牵头部门:区发展改革委
+区政府办;
+责任部门:区市场监管局
+"""
+    assert _ledger(parse_text(doc)) == [
+        ("1", ["一、依法全面履行政府职能", "1.推行权责清单"], ["区委编办"], ["其他部门", "各街道"], None),
+        ("2", ["一、依法全面履行政府职能", "1.推行权责清单"], ["区委编办"], ["其他部门", "各街道"], None),
+        (
+            "3",
+            ["一、依法全面履行政府职能", "2.优化营商环境"],
+            ["区发展改革委", "区政府办"],
+            ["区市场监管局"],
+            None,
+        ),
+    ]
+
+
+def test_an_integer_value_cell_is_not_taken_for_the_next_row_number():
+    doc = """序号
+考核内容
+年度目标
+责任部门
+8
+家禽出栏
+1
+县农业农村局
+9
+水产品产量
+42
+县海洋渔业局
+10
+美丽牧场
+0
+县农业农村局
+"""
+    assert [t.number for t in parse_text(doc).tasks] == ["8", "9", "10"]
+
+
+def test_space_separated_rows_take_units_from_the_trailing_columns():
+    doc = """序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位
+1 加强水资源保 护 严守红线 实施双控行动。 市水利局 市发展改革委、农业局等 各县(市、区)人民政府
+"""
+    assert _ledger(parse_text(doc)) == [
+        ("1", [], ["市水利局"], ["市发展改革委", "农业局", "各县(市、区)人民政府"], None)
+    ]
+
+
+def test_a_trailing_scoring_column_is_not_a_responsible_unit():
+    doc = "序号\n考核内容\n责任部门\n评分部门\n1\n粮食播种面积\n县农业农村局\n县海洋渔业局\n市农业农村局\n"
+    assert _ledger(parse_text(doc)) == [("1", [], [], ["县农业农村局", "县海洋渔业局"], None)]
