@@ -92,6 +92,11 @@ def _sniff_zip(data: bytes, ext: str) -> Sniffed:
         return Sniffed("convert", "ODF文本文档(.odt)")
     if "OFD.xml" in names:
         return Sniffed("unsupported", "OFD版式文件(请导出为PDF)")
+    # An archive whose part names are damaged: let the reader the name asks for report the damage.
+    if ext in {".docx", ".docm", ".dotx"}:
+        return Sniffed("docx")
+    if ext in {".xlsx", ".xlsm"}:
+        return Sniffed("xlsx")
     return Sniffed("unsupported", "ZIP压缩包")
 
 

@@ -71,6 +71,23 @@ def _non_gb2312_share(text: str) -> float:
     return missing / len(cjk)
 
 
+def _expected_scripts(text: str) -> bool:
+    """Mostly Chinese, ASCII or CJK punctuation: what any real plan consists of.
+
+    Detection can "find" UTF-16 or Korean in random bytes; a result full of Hangul or rare
+    symbols is mojibake for this corpus.
+    """
+    sample = text[:20_000]
+    if not sample:
+        return True
+    ok = sum(
+        1
+        for c in sample
+        if c < "\x80" or "\u3000" <= c <= "\u303f" or "\u4e00" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
+    )
+    return ok >= 0.9 * len(sample)
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         text = data.decode(encoding)
@@ -86,7 +103,9 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     if best is None or best.encoding not in _DETECTED_OK:
         return None
     text = _strict(data, best.encoding)
-    return (text, best.encoding) if text is not None else None
+    if text is None or not _expected_scripts(text):
+        return None
+    return text, best.encoding
 
 
 def _tolerant(data: bytes, candidates: list[str]) -> tuple[str, str, int] | None:

@@ -1,5 +1,8 @@
-"""Builders for reader fixtures (imported by the tests and conftest.py). Documents are generated in code from seed text, so each test
-shows exactly what its input holds; only the PDF is also committed (tests/fixtures/docs/)."""
+"""Builders for reader fixtures, shared by the tests and conftest.py.
+
+Documents are generated in code from seed text, so each test shows exactly what its input holds;
+only the PDF is also committed (tests/fixtures/docs/), for machines without LibreOffice.
+"""
 
 from __future__ import annotations
 
