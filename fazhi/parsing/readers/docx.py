@@ -1,8 +1,8 @@
 """Word .docx: paragraphs, tables and simple text boxes, in body order.
 
 The body XML is walked directly rather than through python-docx's Paragraph/Table objects:
-`Paragraph.text` misses content controls, tracked insertions and text boxes, and row.cells
-repeats horizontally merged cells. python-docx still opens and validates the package.
+`Paragraph.text` misses content controls, tracked insertions, text boxes and automatic
+numbering, and row.cells repeats horizontally merged cells. python-docx still opens the package.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from fazhi.parsing.model import RawText
 from fazhi.parsing.readers.common import fail, open_zip_guarded, table_row
+from fazhi.parsing.readers.docx_numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -57,10 +58,10 @@ def _wrapped(el: Element) -> list[Element]:
     return out
 
 
-def _paragraph(p: Element) -> tuple[list[str], list[Element]]:
+def _paragraph(p: Element, num: Numbering) -> tuple[list[str], list[Element]]:
     """The paragraph's lines (a manual line break starts a new line) and its text boxes."""
     lines: list[str] = []
-    buf: list[str] = []
+    buf: list[str] = [num.label(p)]
     boxes: list[Element] = []
 
     def walk(el: Element) -> None:
@@ -87,9 +88,9 @@ def _paragraph(p: Element) -> tuple[list[str], list[Element]]:
     return [s.strip() for s in lines if s.strip()], boxes
 
 
-def _cell_text(tc: Element) -> str:
+def _cell_text(tc: Element, num: Numbering) -> str:
     parts: list[str] = []
-    _blocks(tc, parts, nested=True)
+    _blocks(tc, parts, num, nested=True)
     return " ".join(parts)
 
 
@@ -101,14 +102,14 @@ def _span(tc: Element) -> int:
         return 1
 
 
-def _table(tbl: Element, out: list[str], nested: bool) -> None:
+def _table(tbl: Element, out: list[str], num: Numbering, nested: bool) -> None:
     rows = [r for r in _wrapped(tbl) if r.tag == TR]
     cells_per_row = [[c for c in _wrapped(r) if c.tag == TC] for r in rows]
     if not nested and all(len(cells) <= 1 for cells in cells_per_row):
         # A one-column table is a frame around ordinary paragraphs (a common template trick).
         for cells in cells_per_row:
             for tc in cells:
-                _blocks(tc, out, nested=False)
+                _blocks(tc, out, num, nested=False)
         return
     open_merges: dict[int, str] = {}  # grid column -> text of the vertically merged cell above
     for tr, cells in zip(rows, cells_per_row, strict=True):
@@ -125,7 +126,7 @@ def _table(tbl: Element, out: list[str], nested: bool) -> None:
             if vmerge is not None and vmerge.get(VAL) != "restart":
                 text = open_merges.get(col, "")
             else:
-                text = _cell_text(tc)
+                text = _cell_text(tc, num)
                 if vmerge is not None:
                     open_merges[col] = text
                 else:
@@ -142,42 +143,54 @@ def _table(tbl: Element, out: list[str], nested: bool) -> None:
                 out.append(line)
 
 
-def _blocks(container: Element, out: list[str], nested: bool) -> None:
+def _blocks(container: Element, out: list[str], num: Numbering, nested: bool) -> None:
     for child in _wrapped(container):
         if child.tag == P:
-            lines, boxes = _paragraph(child)
+            lines, boxes = _paragraph(child, num)
             out.extend(lines)
             for box in boxes:
-                _blocks(box, out, nested)
+                _blocks(box, out, num, nested)
         elif child.tag == TBL:
-            _table(child, out, nested)
+            _table(child, out, num, nested)
 
 
-def _body(data: bytes) -> Element:
-    import docx
+def _part_element(part: Any, reltype: str) -> Element | None:
+    """The XML of the document part's related part (numbering, styles), if it has one."""
+    from docx.oxml import parse_xml
+
+    for rel in part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            target = rel.target_part
+            element = getattr(target, "element", None)
+            return element if element is not None else parse_xml(target.blob)
+    return None
+
+
+def _body(data: bytes) -> tuple[Element, Numbering]:
+    """The body element and the document's numbering, via python-docx's package loading."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.package import OpcPackage
     from docx.oxml import parse_xml
 
-    try:
-        return docx.Document(io.BytesIO(data)).element.body
-    except ValueError as exc:
-        if "not a Word file" not in str(exc):
-            raise
-    # .docm/.dotx: the same XML under another content type, which python-docx refuses.
+    # OpcPackage rather than docx.Document: the latter refuses .docm/.dotx content types,
+    # which hold the same XML.
     part = OpcPackage.open(io.BytesIO(data)).main_document_part
-    body = parse_xml(part.blob).find(_W + "body")
+    element = getattr(part, "element", None)
+    root = element if element is not None else parse_xml(part.blob)
+    body = root.find(_W + "body")
     if body is None:
         raise ValueError("no body")
-    return body
+    numbering = Numbering(_part_element(part, RT.NUMBERING), _part_element(part, RT.STYLES))
+    return body, numbering
 
 
 def docx_lines(data: bytes, filename: str) -> list[str]:
     """The lines of a .docx; raises ParseError when it is unsafe or cannot be opened."""
     open_zip_guarded(data, filename, "Word(.docx)").close()
     try:
-        body = _body(data)
+        body, numbering = _body(data)
         out: list[str] = []
-        _blocks(body, out, nested=False)
+        _blocks(body, out, numbering, nested=False)
     except Exception as exc:
         raise fail(
             filename, "不是有效的Word(.docx)文件或已损坏,无法打开;请用Word/WPS打开后重新保存再上传"

@@ -89,16 +89,11 @@ def test_random_bytes_never_raise_anything_but_parse_error(seed: int) -> None:
             pass
 
 
-@pytest.mark.parametrize("seed", range(2))  # OLE and RTF garbage go through LibreOffice: slow
+@pytest.mark.parametrize("seed", range(4))
 def test_valid_headers_followed_by_garbage_never_raise_anything_but_parse_error(seed: int) -> None:
+    # OLE (.doc) and RTF garbage go to LibreOffice; test_reader_doc.py covers that path once.
     rng = random.Random(seed)
-    for prefix in (
-        b"PK\x03\x04",
-        b"%PDF-1.7\n",
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        b"<html><body>",
-        b"{\\rtf1",
-    ):
+    for prefix in (b"PK\x03\x04", b"%PDF-1.7\n", b"<html><body>", b"MIME-Version: 1.0\r\n"):
         data = prefix + rng.randbytes(3000) + (b"%%EOF" if prefix.startswith(b"%PDF") else b"")
         try:
             read_bytes(data, "x.bin")
