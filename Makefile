@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1:8000
 
-.PHONY: setup sysdeps run test test-sqlite test-postgres lint score bench clean
+.PHONY: setup sysdeps run demo test test-sqlite test-postgres e2e migrations-check lint score bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,21 +18,35 @@ setup: $(BIN)/.installed
 sysdeps:
 	./scripts/system-deps.sh
 
-run: setup
-	$(BIN)/fazhi demo
+# Set up the demo database (SQLite in var/ unless DATABASE_URL is set) and serve it.
+demo: setup
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	$(BIN)/python manage.py runserver $(HOST)
 
 lint: setup
-	$(BIN)/ruff check fazhi tests benchmarks
-	$(BIN)/ruff format --check fazhi tests benchmarks
+	$(BIN)/ruff check --extend-exclude tests/fixtures fazhi tests benchmarks manage.py
+	$(BIN)/ruff format --check --extend-exclude tests/fixtures fazhi tests benchmarks manage.py
+
+migrations-check: setup
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 test-sqlite: setup
 	$(BIN)/pytest -q
 
-# The same suite against the PostgreSQL this machine kind runs (trust auth, database `test`).
+# The platform suite against the PostgreSQL this machine kind runs (trust auth, database `test`).
 test-postgres: setup
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "db or not db" -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q tests/platform -p no:cacheprovider
 
-test: setup sysdeps lint test-sqlite score
+# Browser journeys in headless Debian chromium; screenshots go to test-artifacts/.
+e2e: setup
+	$(BIN)/pytest -q e2e -p no:cacheprovider
+
+test: setup sysdeps lint migrations-check test-sqlite test-postgres score
 
 score: setup
 	$(BIN)/python tests/fixtures/eval/score.py --gold tests/fixtures/eval/gold --docs tests/fixtures/seeds \
