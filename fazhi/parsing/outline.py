@@ -27,6 +27,7 @@ from fazhi.parsing.units import (
     find_labels,
     is_label_line,
     parse_labelled,
+    parse_unit_clauses,
     sentence_attribution,
     states_first_listed_rule,
     trailing_attribution,
@@ -244,6 +245,23 @@ def _descendants(it: Item) -> list[Item]:
     return out
 
 
+def _unit_headings(items: list[Item]) -> None:
+    """A heading that is only a unit name (责任清单 by unit: "一、区司法局" then its duties):
+    its items without units of their own are that unit's."""
+    for it in items:
+        if it.units or not it.children or len(it.paragraphs) != 1:
+            continue
+        text = it.paragraphs[0].strip().rstrip(":")
+        if not text or len(text) > 60 or "。" in text:
+            continue
+        att, share = parse_unit_clauses(text)
+        if not att or share < 1.0:
+            continue
+        for d in _descendants(it):
+            if not d.units and not any(_has_units_below(c) for c in d.children):
+                d.given = att
+
+
 def task_items(outline: Outline) -> list[Item]:
     """Steps 2–4: the items that are tasks, in document order."""
     items = outline.items
@@ -252,6 +270,7 @@ def task_items(outline: Outline) -> list[Item]:
     _merge_soft_subpoints(items)
     roots = [it for it in items if it.parent is None]
     _share_group_attributions(items, roots)
+    _unit_headings(items)
     tasks = []
     for it in items:
         if it.merged or not _carries_data(it):

@@ -10,12 +10,13 @@ from collections import Counter
 from pathlib import Path
 
 from fazhi.parsing import deadlines as dl
+from fazhi.parsing.markers import match_marker
 from fazhi.parsing.model import ParsedPlan, ParseError, Task
 from fazhi.parsing.normalize import SOFT_BREAK, Line, normalize_lines, squeeze_lines
 from fazhi.parsing.outline import ancestors, build_outline, task_items, title_and_content
 from fazhi.parsing.tables import find_tables, table_tasks
 from fazhi.parsing.targets import extract_targets
-from fazhi.parsing.textlayout import convert_space_tables, unwrap_lines
+from fazhi.parsing.textlayout import convert_space_tables, explode_one_line_tables, unwrap_lines
 from fazhi.parsing.units import Attribution, looks_like_unit, states_first_listed_rule
 
 _TITLE_WORDS = re.compile(r"方案|台账|计划|要点|清单|分解|规划|意见|措施|办法|通知|任务|报告")
@@ -32,6 +33,7 @@ _SOURCE = re.compile(r"(?:信息来源|来源|发布机构)\s*[::]\s*([\u4e00-\u
 def parse_lines(lines: list[str], source_format: str = "txt") -> ParsedPlan:
     """Parse a document already turned into lines by a reader (tables as "| a | b |" rows)."""
     norm = normalize_lines(lines, squeeze=False)
+    norm = explode_one_line_tables(norm)
     norm = convert_space_tables(norm)
     norm = squeeze_lines(norm)
     norm = unwrap_lines(norm)
@@ -118,7 +120,8 @@ def _metadata(lines: list[Line]) -> tuple[str | None, str | None, str | None, in
             if (
                 6 <= len(t2) <= 70
                 and not t2.endswith(("。", ":", ","))
-                and not re.match(r"^[一二三四五六七八九十(0-9]", t2)
+                and match_marker(t2) is None
+                and "|" not in t2
             ):
                 if (_STRONG_TITLE if strong else _TITLE_WORDS).search(t2):
                     title = t2

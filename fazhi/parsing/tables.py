@@ -88,6 +88,7 @@ class Row:
     categories: list[str]
     source_line: int
     positional: bool = False  # cells line up with the header columns
+    roles: list[str] = field(default_factory=list)  # per cell, when positional
 
 
 @dataclass
@@ -104,6 +105,7 @@ class TableTask:
 @dataclass
 class Table:
     roles: list[str]
+    clean_header: bool = False  # every header cell named: rows of the same width line up
     rows: list[Row] = field(default_factory=list)
 
     @property
@@ -132,7 +134,7 @@ def find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
             i += 1
             continue
         roles, j, mode = header
-        table = Table(roles)
+        table = Table(roles, clean_header=mode == "pipe" and _clean(lines[i]))
         end = _collect_rows(lines, j, table, mode)
         if table.rows:
             out.append((i, end, table))
@@ -142,12 +144,26 @@ def find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     return out
 
 
+def _clean(line: Line) -> bool:
+    return line.is_row and all(split_pipe(line.text)) and is_header(split_pipe(line.text))
+
+
 def _header_at(lines: list[Line], i: int) -> tuple[list[str], int, str] | None:
     line = lines[i]
     if line.is_row:
         cells = split_pipe(line.text)
         if is_header(cells):
-            return [header_role(c) or ROLE_OTHER for c in cells if c], i + 1, "pipe"
+            return [header_role(c) or ROLE_OTHER for c in cells], i + 1, "pipe"
+        # no header (lost, or never printed): two numbered rows in a row still make a ledger;
+        # the text names no lead, so unit cells are responsible units
+        if (
+            (i == 0 or not lines[i - 1].is_row)
+            and i + 1 < len(lines)
+            and lines[i + 1].is_row
+            and _BARE_NUMBER.match(cells[0])
+            and _BARE_NUMBER.match(split_pipe(lines[i + 1].text)[0])
+        ):
+            return [ROLE_NUMBER, ROLE_CONTENT, ROLE_RESP], i, "pipe"
         return None
     # one cell per line: a run of short header words
     cells, j = [], i
@@ -170,9 +186,16 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
     categories: list[str] = []
     if mode == "pipe" or (j < n and lines[j].is_row):
         k = j
+        col_cats: dict[int, str] = {}
         while k < n and lines[k].is_row:
             cells = split_pipe(lines[k].text)
             if is_header(cells):
+                k += 1
+                continue
+            if table.clean_header and len(cells) == len(table.roles):
+                row = _positional_row(cells, table.roles, col_cats, lines[k].source, categories)
+                if row is not None:
+                    table.rows.append(row)
                 k += 1
                 continue
             number = None
@@ -188,15 +211,7 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
             if cats:
                 categories = _merge_categories(categories, cats)
             if rest or number:
-                table.rows.append(
-                    Row(
-                        number,
-                        rest,
-                        list(categories),
-                        lines[k].source,
-                        positional=len(cells) == len(table.roles),
-                    )
-                )
+                table.rows.append(Row(number, rest, list(categories), lines[k].source))
             k += 1
         return k
     # one cell per line
@@ -231,6 +246,37 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
             current.cells.append(text)
         k += 1
     return k
+
+
+def _positional_row(
+    cells: list[str], roles: list[str], col_cats: dict[int, str], source: int, categories: list[str]
+) -> Row | None:
+    """A row whose cells line up with the header (structured readers): roles by column.
+
+    Category cells left empty (a merged cell not repeated) keep the column's last value.
+    """
+    number = None
+    rest: list[str] = []
+    rest_roles: list[str] = []
+    for idx, (cell, role) in enumerate(zip(cells, roles, strict=True)):
+        if role == ROLE_NUMBER:
+            number = cell or None
+        elif role == ROLE_CATEGORY:
+            if cell:
+                col_cats[idx] = cell
+                # a new upper category resets the lower ones
+                for later in [c for c in col_cats if c > idx]:
+                    if not cells[later]:
+                        del col_cats[later]
+        elif cell:
+            rest.append(cell)
+            rest_roles.append(role)
+    if not rest and number is None:
+        return None
+    cats = (
+        [col_cats[i].rstrip("。") for i in sorted(col_cats)] if ROLE_CATEGORY in roles else list(categories)
+    )
+    return Row(number, rest, cats, source, positional=True, roles=rest_roles)
 
 
 def _is_row_number(lines: list[Line], k: int, val: int, prev: int | None) -> bool:
@@ -273,13 +319,12 @@ def table_tasks(table: Table, first_listed: bool = False) -> list[TableTask]:
         count += 1
         content: list[str] = []
         unit_cells: list[str] = []
+        known_unit_roles: list[str] = []  # positional rows: each unit cell's column role
         labelled = Attribution()
         deadline_text: str | None = None
         last_label_kind: str | None = None
         if row.positional:
-            roles = [r for r in table.roles if r not in (ROLE_NUMBER,)]
-            # positional rows from structured readers: cells line up after the number
-            cells_roles = list(zip(row.cells, roles[-len(row.cells) :] if row.cells else [], strict=False))
+            cells_roles = list(zip(row.cells, row.roles, strict=True))
         else:
             cells_roles = [(c, None) for c in row.cells]
         for cell, role in cells_roles:
@@ -300,6 +345,7 @@ def table_tasks(table: Table, first_listed: bool = False) -> list[TableTask]:
                 continue
             if role in (ROLE_LEAD, ROLE_RESP, ROLE_UNITS, ROLE_IGNORE_UNIT):
                 unit_cells.append(cell)
+                known_unit_roles.append(role)
                 continue
             if role is None and _unit_cell(cell):
                 if last_label_kind:
@@ -314,7 +360,10 @@ def table_tasks(table: Table, first_listed: bool = False) -> list[TableTask]:
             content.append(c)
         lead, resp = list(labelled.lead), list(labelled.responsible)
         if unit_cells:
-            l2, r2 = _assign_unit_cells(unit_cells, unit_roles, first_listed)
+            if known_unit_roles and len(known_unit_roles) == len(unit_cells):
+                l2, r2 = _assign_by_role(list(zip(known_unit_roles, unit_cells, strict=True)), first_listed)
+            else:
+                l2, r2 = _assign_unit_cells(unit_cells, unit_roles, first_listed)
             lead += [u for u in l2 if u not in lead]
             resp += [u for u in r2 if u not in resp]
         if not lead and not resp:
@@ -372,6 +421,10 @@ def _assign_unit_cells(cells: list[str], roles: list[str], first_listed: bool) -
             assigned.append((r, c))
     else:
         assigned = list(zip(roles, cells, strict=False))
+    return _assign_by_role(assigned, first_listed)
+
+
+def _assign_by_role(assigned: list[tuple[str, str]], first_listed: bool) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     resp: list[str] = []
     for role, cell in assigned:

@@ -17,6 +17,66 @@ from fazhi.parsing.tables import (
 from fazhi.parsing.units import find_labels
 
 _NUM_START = re.compile(r"^\d{1,4}\s")
+_INT = re.compile(r"^\d{1,4}$")
+
+
+def _header_run(cells: list[str]) -> tuple[int, int]:
+    """(start, end) of the first run of header words in a line, or (0, 0)."""
+    i = 0
+    while i < len(cells):
+        if header_role(cells[i]):
+            h = i
+            while h < len(cells) and header_role(cells[h]):
+                h += 1
+            if h - i >= 3 and is_header(cells[i:h]):
+                return i, h
+            i = h
+        i += 1
+    return 0, 0
+
+
+def _cut_rows(cells: list[str]) -> list[list[str]]:
+    """Cut a flat run of cells into rows at row numbers that continue the sequence 1, 2, 3…"""
+    starts: list[int] = []
+    expected: int | None = None
+    for i, c in enumerate(cells):
+        if _INT.match(c) and (expected is None or int(c) == expected):
+            starts.append(i)
+            expected = int(c) + 1
+    if len(starts) < 2:
+        return []
+    bounds = starts + [len(cells)]
+    return [cells[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def explode_one_line_tables(lines: list[Line]) -> list[Line]:
+    """A whole table printed on one line (pipes or spaces) → one line per row."""
+    out: list[Line] = []
+    for ln in lines:
+        if ln.is_row:
+            cells = [c.strip() for c in ln.text.strip().strip("|").split("|")]
+            sep = " | "
+        else:
+            cells = ln.text.split()
+            sep = " "
+        if len(cells) < 8:
+            out.append(ln)
+            continue
+        start, h = _header_run(cells)
+        rows = _cut_rows([c for c in cells[h:] if c]) if h else []
+        if not rows:
+            out.append(ln)
+            continue
+
+        def wrap(cs: list[str], sep: str = sep, row: bool = ln.is_row) -> str:
+            return "| " + sep.join(cs) + " |" if row else sep.join(cs)
+
+        if start:
+            out.append(Line(sep.join(cells[:start]), ln.source, False))
+        out.append(Line(wrap(cells[start:h]), ln.source, ln.is_row))
+        for r in rows:
+            out.append(Line(wrap(r), ln.source, ln.is_row))
+    return out
 
 
 def convert_space_tables(lines: list[Line]) -> list[Line]:

@@ -105,3 +105,12 @@ def test_no_tasks_gives_an_empty_ledger_and_a_warning():
     plan = parse_text("关于召开会议的通知\n请各单位准时参加。\n")
     assert plan.tasks == []
     assert plan.warnings and "未识别到任务" in plan.warnings[0]
+
+
+def test_a_responsibility_list_by_unit_gives_each_duty_to_the_heading_unit():
+    doc = "2023年法治建设责任清单\n一、区司法局\n1.统筹推进示范创建。\n2.负责行政复议应诉。\n二、区政府办公室\n3.规范重大行政决策程序。\n"
+    assert _ledger(doc) == [
+        ("1", "1.", [], ["区司法局"]),
+        ("2", "1.", [], ["区司法局"]),
+        ("3", "1.", [], ["区政府办公室"]),
+    ]

@@ -89,3 +89,46 @@ def test_space_separated_rows_take_units_from_the_trailing_columns():
 def test_a_trailing_scoring_column_is_not_a_responsible_unit():
     doc = "序号\n考核内容\n责任部门\n评分部门\n1\n粮食播种面积\n县农业农村局\n县海洋渔业局\n市农业农村局\n"
     assert _ledger(parse_text(doc)) == [("1", [], [], ["县农业农村局", "县海洋渔业局"], None)]
+
+
+ONE_LINE_ROWS = [
+    ("1", ["区司法局"], ["区各部门"], "2023-10-31"),
+    ("2", ["区司法局"], ["区各行政执法部门"], "2023-12-31"),
+    ("3", ["区政府办"], ["区司法局", "各街道"], "2023-03-31"),
+]
+
+
+def _one_line(sep):
+    cells = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    cells += ["1", "开展示范创建,完善创建台账。", "区司法局", "区各部门", "2023年10月底"]
+    cells += ["2", "推行行政执法三项制度,公示率达到100%。", "区司法局", "区各行政执法部门", "2023年12月底"]
+    cells += ["3", "规范重大行政决策程序。", "区政府办", "区司法局、各街道", "2023年3月底"]
+    return "某区2023年重点任务分工\n" + sep.join(cells) + "\n"
+
+
+def test_a_whole_table_on_one_pipe_line():
+    plan = parse_text(_one_line(" | "))
+    assert [(t.number, t.lead_units, t.responsible_units, t.deadline) for t in plan.tasks] == ONE_LINE_ROWS
+
+
+def test_a_whole_table_on_one_space_separated_line():
+    plan = parse_text(_one_line(" "))
+    assert [(t.number, t.lead_units, t.responsible_units, t.deadline) for t in plan.tasks] == ONE_LINE_ROWS
+
+
+def test_numbered_pipe_rows_without_a_header_are_a_ledger_with_responsible_units():
+    doc = "某县2024年工作要点\n| 1 | 开展专题学习。 | 县委依法治县办 | 2024年6月底 |\n| 2 | 加强行政复议。 | 县司法局、县信访局 | 长期坚持 |\n"
+    plan = parse_text(doc)
+    assert [(t.number, t.lead_units, t.responsible_units, t.deadline) for t in plan.tasks] == [
+        ("1", [], ["县委依法治县办"], "2024-06-30"),
+        ("2", [], ["县司法局", "县信访局"], None),
+    ]
+
+
+def test_positional_rows_keep_empty_cells_in_their_columns():
+    lines = [
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |",
+        "| 1 | 编制决策事项目录。 | | 区政府办 | 2024年3月底 |",
+    ]
+    t = parse_lines(lines).tasks[0]
+    assert (t.lead_units, t.responsible_units, t.deadline) == ([], ["区政府办"], "2024-03-31")
