@@ -77,7 +77,9 @@ def convert_to_docx(data: bytes, filename: str, label: str, suffix: str) -> byte
 
 
 def read_doc(data: bytes, filename: str, label: str = "旧版Word(.doc)", suffix: str = ".doc") -> RawText:
-    lines = docx_lines(convert_to_docx(data, filename, label, suffix), filename)
+    lines, warnings = docx_lines(convert_to_docx(data, filename, label, suffix), filename)
     if not lines:
         raise fail(filename, "中没有文字内容")
-    return RawText(lines=lines, source_format="doc", warnings=[f"已将{label}自动转换为.docx后读取"])
+    return RawText(
+        lines=lines, source_format="doc", warnings=[f"已将{label}自动转换为.docx后读取", *warnings]
+    )

@@ -8,6 +8,7 @@ numbering, and row.cells repeats horizontally merged cells. python-docx still op
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from fazhi.parsing.model import RawText
@@ -39,11 +40,41 @@ VAL = _W + "val"
 Element = Any  # lxml element; typed loosely because python-docx exposes its own subclasses
 
 
+@dataclass
+class _Ctx:
+    numbering: Numbering
+    toc_styles: frozenset[str] = frozenset()
+    skipped_toc: int = 0
+
+    def is_toc(self, p: Element) -> bool:
+        style = p.find(f"{_W}pPr/{_W}pStyle")
+        return style is not None and style.get(VAL) in self.toc_styles
+
+
+def _toc_styles(styles: Element | None) -> frozenset[str]:
+    """Ids of the "toc N" paragraph styles (ids may be localised or numeric; names are not)."""
+    if styles is None:
+        return frozenset()
+    ids = set()
+    for st in styles.iter(_W + "style"):
+        name = st.find(_W + "name")
+        if name is not None and name.get(VAL, "").lower().startswith("toc "):
+            ids.add(st.get(_W + "styleId", ""))
+    return frozenset(ids)
+
+
+def _is_toc_sdt(sdt: Element) -> bool:
+    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and "Table of Contents" in gallery.get(VAL, "")
+
+
 def _wrapped(el: Element) -> list[Element]:
     """Children, looking through content controls, custom XML and alternate content."""
     out: list[Element] = []
     for child in el:
         if child.tag == SDT:
+            if _is_toc_sdt(child):
+                continue  # a table of contents repeats the headings, with page numbers
             content = child.find(SDT_CONTENT)
             if content is not None:
                 out.extend(_wrapped(content))
@@ -58,10 +89,10 @@ def _wrapped(el: Element) -> list[Element]:
     return out
 
 
-def _paragraph(p: Element, num: Numbering) -> tuple[list[str], list[Element]]:
+def _paragraph(p: Element, ctx: _Ctx) -> tuple[list[str], list[Element]]:
     """The paragraph's lines (a manual line break starts a new line) and its text boxes."""
     lines: list[str] = []
-    buf: list[str] = [num.label(p)]
+    buf: list[str] = [ctx.numbering.label(p)]
     boxes: list[Element] = []
 
     def walk(el: Element) -> None:
@@ -88,9 +119,9 @@ def _paragraph(p: Element, num: Numbering) -> tuple[list[str], list[Element]]:
     return [s.strip() for s in lines if s.strip()], boxes
 
 
-def _cell_text(tc: Element, num: Numbering) -> str:
+def _cell_text(tc: Element, ctx: _Ctx) -> str:
     parts: list[str] = []
-    _blocks(tc, parts, num, nested=True)
+    _blocks(tc, parts, ctx, nested=True)
     return " ".join(parts)
 
 
@@ -102,14 +133,14 @@ def _span(tc: Element) -> int:
         return 1
 
 
-def _table(tbl: Element, out: list[str], num: Numbering, nested: bool) -> None:
+def _table(tbl: Element, out: list[str], ctx: _Ctx, nested: bool) -> None:
     rows = [r for r in _wrapped(tbl) if r.tag == TR]
     cells_per_row = [[c for c in _wrapped(r) if c.tag == TC] for r in rows]
     if not nested and all(len(cells) <= 1 for cells in cells_per_row):
         # A one-column table is a frame around ordinary paragraphs (a common template trick).
         for cells in cells_per_row:
             for tc in cells:
-                _blocks(tc, out, num, nested=False)
+                _blocks(tc, out, ctx, nested=False)
         return
     open_merges: dict[int, str] = {}  # grid column -> text of the vertically merged cell above
     for tr, cells in zip(rows, cells_per_row, strict=True):
@@ -126,7 +157,7 @@ def _table(tbl: Element, out: list[str], num: Numbering, nested: bool) -> None:
             if vmerge is not None and vmerge.get(VAL) != "restart":
                 text = open_merges.get(col, "")
             else:
-                text = _cell_text(tc, num)
+                text = _cell_text(tc, ctx)
                 if vmerge is not None:
                     open_merges[col] = text
                 else:
@@ -143,15 +174,18 @@ def _table(tbl: Element, out: list[str], num: Numbering, nested: bool) -> None:
                 out.append(line)
 
 
-def _blocks(container: Element, out: list[str], num: Numbering, nested: bool) -> None:
+def _blocks(container: Element, out: list[str], ctx: _Ctx, nested: bool) -> None:
     for child in _wrapped(container):
         if child.tag == P:
-            lines, boxes = _paragraph(child, num)
+            if ctx.is_toc(child):
+                ctx.skipped_toc += 1
+                continue
+            lines, boxes = _paragraph(child, ctx)
             out.extend(lines)
             for box in boxes:
-                _blocks(box, out, num, nested)
+                _blocks(box, out, ctx, nested)
         elif child.tag == TBL:
-            _table(child, out, num, nested)
+            _table(child, out, ctx, nested)
 
 
 def _part_element(part: Any, reltype: str) -> Element | None:
@@ -166,7 +200,7 @@ def _part_element(part: Any, reltype: str) -> Element | None:
     return None
 
 
-def _body(data: bytes) -> tuple[Element, Numbering]:
+def _body(data: bytes) -> tuple[Element, _Ctx]:
     """The body element and the document's numbering, via python-docx's package loading."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.package import OpcPackage
@@ -180,26 +214,28 @@ def _body(data: bytes) -> tuple[Element, Numbering]:
     body = root.find(_W + "body")
     if body is None:
         raise ValueError("no body")
-    numbering = Numbering(_part_element(part, RT.NUMBERING), _part_element(part, RT.STYLES))
-    return body, numbering
+    styles = _part_element(part, RT.STYLES)
+    return body, _Ctx(Numbering(_part_element(part, RT.NUMBERING), styles), _toc_styles(styles))
 
 
-def docx_lines(data: bytes, filename: str) -> list[str]:
-    """The lines of a .docx; raises ParseError when it is unsafe or cannot be opened."""
+def docx_lines(data: bytes, filename: str) -> tuple[list[str], list[str]]:
+    """The lines of a .docx and any warnings; raises ParseError when unsafe or unreadable."""
     open_zip_guarded(data, filename, "Word(.docx)").close()
     try:
-        body, numbering = _body(data)
+        body, ctx = _body(data)
         out: list[str] = []
-        _blocks(body, out, numbering, nested=False)
+        _blocks(body, out, ctx, nested=False)
     except Exception as exc:
         raise fail(
             filename, "不是有效的Word(.docx)文件或已损坏,无法打开;请用Word/WPS打开后重新保存再上传"
         ) from exc
-    return out
+    toc = ctx.skipped_toc or any(_is_toc_sdt(sdt) for sdt in body.iter(SDT))
+    warnings = ["已略去文档中的目录"] if toc else []
+    return out, warnings
 
 
 def read_docx(data: bytes, filename: str) -> RawText:
-    lines = docx_lines(data, filename)
+    lines, warnings = docx_lines(data, filename)
     if not lines:
         raise fail(filename, "中没有文字内容")
-    return RawText(lines=lines, source_format="docx")
+    return RawText(lines=lines, source_format="docx", warnings=warnings)

@@ -60,6 +60,11 @@ def _is_nav(tag: Any) -> bool:
     return tag.name in {"ul", "ol", "div", "table", "td"} and any(_NAV_NAME.search(n) for n in names if n)
 
 
+def _is_hidden(tag: Any) -> bool:
+    style = str(tag.get("style") or "").replace(" ", "").lower()
+    return tag.has_attr("hidden") or "display:none" in style or "visibility:hidden" in style
+
+
 def _is_chrome_wrapper(tag: Any) -> bool:
     # <header>/<footer> of the page are chrome; inside an <article> they hold the title/date.
     return tag.name in {"header", "footer"} and tag.find_parent(["article", "main"]) is None
@@ -85,7 +90,7 @@ def _own_rows(table: Any) -> list[Any]:
 
 
 def _cells(tr: Any) -> list[Any]:
-    return tr.find_all(["td", "th"], recursive=False)
+    return list(tr.find_all(["td", "th"], recursive=False))
 
 
 def _int_attr(tag: Any, name: str, cap: int) -> int:
@@ -167,12 +172,12 @@ def _table(table: Any, out: _Lines) -> None:
 
 
 def _walk(node: Any, out: _Lines, pre: bool) -> None:
-    from bs4 import NavigableString, Tag
+    from bs4.element import NavigableString, Tag
 
     for child in node.children:
         if isinstance(child, Tag):
             name = child.name
-            if name in _DROP or _is_chrome_wrapper(child) or _is_nav(child):
+            if name in _DROP or _is_hidden(child) or _is_chrome_wrapper(child) or _is_nav(child):
                 continue
             if name == "br":
                 out.flush()

@@ -120,3 +120,36 @@ def test_a_small_but_extreme_compression_ratio_is_refused(monkeypatch: pytest.Mo
     monkeypatch.setattr(common, "ZIP_RATIO_MIN_BYTES", 1 << 20)
     with pytest.raises(ParseError, match="压缩炸弹"):
         read_bytes(_zip_bomb(16 << 20), "bomb.docx")
+
+
+def test_a_table_of_contents_is_left_out_with_a_warning() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    d.element.body.insert(
+        0,
+        parse_xml(
+            f'<w:sdt xmlns:w="{w}"><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+            "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、总体要求\t1</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        ),
+    )
+    d.add_paragraph("一、总体要求")
+    buf = io.BytesIO()
+    d.save(buf)
+    raw = read_bytes(buf.getvalue(), "plan.docx")
+    assert raw.lines == ["一、总体要求"]
+    assert raw.warnings == ["已略去文档中的目录"]
+
+
+def test_toc_styled_paragraphs_are_left_out_too() -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("二、目标任务\t2", style=d.styles.add_style("toc 1", 1))  # Word's built-in TOC style name
+    d.add_paragraph("二、目标任务")
+    buf = io.BytesIO()
+    d.save(buf)
+    assert read_bytes(buf.getvalue(), "plan.docx").lines == ["二、目标任务"]

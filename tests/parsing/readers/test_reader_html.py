@@ -120,3 +120,10 @@ def test_word_single_file_web_page_mht() -> None:
 def test_a_page_with_no_text_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="没有正文"):
         read_bytes(b"<html><body><script>x()</script></body></html>", "empty.html")
+
+
+def test_hidden_elements_are_not_text() -> None:
+    page = """<html><body><p>一、总体要求</p>
+      <div style="display: none">分享到微信</div><span hidden>隐藏</span>
+      <p style="visibility:hidden">二维码</p><p>二、目标任务</p></body></html>"""
+    assert read_bytes(page.encode(), "p.html").lines == ["一、总体要求", "二、目标任务"]
