@@ -18,6 +18,7 @@ Algorithm:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from fazhi.parsing.markers import Marker, match_marker
@@ -245,6 +246,45 @@ def _descendants(it: Item) -> list[Item]:
     return out
 
 
+def _lift_to_task_level(items: list[Item]) -> None:
+    """An attribution printed after a task's sub-points belongs to the task when the document
+    shows elsewhere that tasks sit at the parent's level and never at the sub-points' level.
+
+    Votes come from items that carry units unambiguously (no children, and not the last of a
+    run of sub-items); without such evidence the sub-items keep the attribution (step 3).
+    """
+    votes: Counter[str] = Counter()
+    ambiguous: list[Item] = []
+    for it in items:
+        if not it.own:
+            continue
+        p = it.parent
+        if (
+            it.line_att
+            and p is not None
+            and not p.units
+            and p.children
+            and p.children[-1] is it
+            and all(not c.units for c in p.children[:-1])
+        ):
+            ambiguous.append(it)
+        elif not it.children:
+            votes[it.marker.kind] += 1
+    for it in ambiguous:
+        p = it.parent
+        assert p is not None
+        if votes[p.marker.kind] > 0 and votes[it.marker.kind] == 0:
+            p.own, p.line_att = it.own, it.line_att
+            p.deadline_text = p.deadline_text or it.deadline_text
+            it.own = None
+            for c in list(p.children):
+                p.content_parts.append(c.marker.text + "".join(c.content_parts))
+                c.merged = True
+                for d in _descendants(c):
+                    d.merged = True
+            p.children = []
+
+
 def _unit_headings(items: list[Item]) -> None:
     """A heading that is only a unit name (责任清单 by unit: "一、区司法局" then its duties):
     its items without units of their own are that unit's."""
@@ -268,6 +308,7 @@ def task_items(outline: Outline) -> list[Item]:
     preamble_rule = any(states_first_listed_rule(p) for p in outline.preamble)
     _attribute(items, preamble_rule)
     _merge_soft_subpoints(items)
+    _lift_to_task_level(items)
     roots = [it for it in items if it.parent is None]
     _share_group_attributions(items, roots)
     _unit_headings(items)

@@ -114,3 +114,21 @@ def test_a_responsibility_list_by_unit_gives_each_duty_to_the_heading_unit():
         ("2", "1.", [], ["区司法局"]),
         ("3", "1.", [], ["区政府办公室"]),
     ]
+
+
+def test_units_after_a_tasks_sub_points_stay_with_the_task_when_tasks_sit_at_that_level():
+    doc = """二、主要任务
+1.领导干部带头学法。将法治思想纳入学习。
+牵头单位:区委依法治区办
+责任单位:区委办公室
+2.规范执法。具体包括:
+(1)完善执法制度;
+(2)加强执法培训。
+牵头单位:区司法局
+责任单位:各街道
+"""
+    assert _ledger(doc) == [
+        ("1", "1.", ["区委依法治区办"], ["区委办公室"]),
+        ("2", "1.", ["区司法局"], ["各街道"]),
+    ]
+    assert "加强执法培训" in parse_text(doc).tasks[1].content
