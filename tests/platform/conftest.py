@@ -7,15 +7,10 @@ The cast (office clerk, leader, liaison of unit A, liaison of unit B) works in å
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
-SEED_000 = SEEDS / "000_2c654679abd70264.txt"
-SEED_002 = SEEDS / "002_d0914789c651349d.txt"
-SEED_003 = SEEDS / "003_12f87d2dbc5014d3.txt"
+from platform_seeds import SEED_000, import_seed
 
 
 @pytest.fixture(scope="session")
@@ -79,17 +74,6 @@ def cast(db: Any) -> Cast:
         unit_b=unit_b,
         district=district,
     )
-
-
-def import_seed(path: Path, user: Any, jurisdiction: Any, capture: Any, data: bytes | None = None) -> Any:
-    """Upload a seed through the service and run its parse job; returns the ImportJob."""
-    from fazhi.plans.models import ImportJob
-    from fazhi.plans.services import start_import
-
-    data = path.read_bytes() if data is None else data
-    with capture(execute=True):
-        result = start_import(user=user, jurisdiction=jurisdiction, filename=path.name, data=data)
-    return ImportJob.objects.get(pk=result.job.pk)
 
 
 @pytest.fixture
