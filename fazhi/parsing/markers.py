@@ -23,7 +23,19 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Conventional nesting, outermost first. Plans follow it almost without exception, so a
 # marker kind never seen before is placed by rank rather than by order of appearance.
-RANK = {"第章": 0, "第节": 1, "第条": 2, "一、": 3, "(一)": 4, "1.": 5, "(1)": 6, "1)": 6, "①": 7}
+RANK = {
+    "第编": 0,
+    "第部分": 0,
+    "第章": 0,
+    "第节": 1,
+    "第条": 2,
+    "一、": 3,
+    "(一)": 4,
+    "1.": 5,
+    "(1)": 6,
+    "1)": 6,
+    "①": 7,
+}
 # The level names of the output contract.
 LEVEL_NAME = {
     "第章": "第X章",
@@ -38,8 +50,8 @@ LEVEL_NAME = {
 }
 
 _MARKER = re.compile(
-    r"第(?P<art>[一二三四五六七八九十百零〇两\d]{1,6})(?P<artk>[章节条])\s*"
-    r"|(?P<cn>[一二三四五六七八九十]{1,3})、\s*"
+    r"第(?P<art>[一二三四五六七八九十百零〇两\d]{1,6})(?P<artk>[章节条编]|部分)\s*"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3})(?:、|\.(?!\d))\s*"
     r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)\s*"
     r"|(?P<ar>\d{1,3})(?:\.(?!\d)|、)\s*"
     r"|\((?P<par>\d{1,3})\)\s*"

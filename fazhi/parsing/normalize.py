@@ -87,8 +87,8 @@ def is_chrome(line: str) -> bool:
 # (docx text joined into one line): keep it as SOFT_BREAK so the outline can consider it.
 SOFT_BREAK = "\x1f"
 _SOFT_MARKER = re.compile(
-    r"[ \t\u3000\xa0]+(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
-    r"|\d{1,3}[.、](?!\d)|\(\d{1,3}\)|[①-⑳]|第[一二三四五六七八九十百零〇]{1,5}[章节条]))"
+    r"[ \t\u3000\xa0]+(?=(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)"
+    r"|\d{1,3}[.、](?!\d)|\(\d{1,3}\)|[①-⑳]|第[一二三四五六七八九十百零〇]{1,5}(?:[章节条编]|部分)))"
 )
 
 

@@ -179,6 +179,25 @@ def _attribute(items: list[Item], first_listed_from_preamble: bool) -> None:
             if para:
                 content.append(para)
         it.content_parts = content
+        if it.own is None and content:
+            _unit_prefix(it, content)
+
+
+_UNIT_PREFIX = re.compile(r"^([^,。:;()]{2,40}):")
+
+
+def _unit_prefix(it: Item, content: list[str]) -> None:
+    """ "区司法局:负责…" — a duty list that names its unit before a colon."""
+    m = _UNIT_PREFIX.match(content[0])
+    if not m:
+        return
+    att, share = parse_unit_clauses(m.group(1))
+    if not att or share < 1.0:
+        return
+    if content[0][m.end() :].lstrip().startswith("牵头") and not att.lead:
+        att.lead, att.responsible = att.responsible, []
+    _add(it, att, line=False)
+    content[0] = content[0][m.end() :].lstrip()
 
 
 def _add(it: Item, att: Attribution, line: bool) -> None:

@@ -113,7 +113,7 @@ class Table:
         return [r for r in self.roles if r in (ROLE_LEAD, ROLE_RESP, ROLE_UNITS, ROLE_IGNORE_UNIT)]
 
 
-_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_BARE_NUMBER = re.compile(r"^\d{1,4}[.、]?$")
 
 
 def _is_category(cell: str) -> bool:
@@ -203,7 +203,7 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
             rest = []
             for c in cells:
                 if number is None and _BARE_NUMBER.match(c) and not rest:
-                    number = c
+                    number = c.rstrip(".、")
                 elif number is None and not rest and _is_category(c):
                     cats.append(c)
                 elif c:
@@ -228,6 +228,7 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
             k = k2
             continue
         if _BARE_NUMBER.match(text):
+            text = text.rstrip(".、")
             val = int(text)
             if _is_row_number(lines, k, val, prev_number):
                 current = Row(text, [], list(categories), lines[k].source)
@@ -260,7 +261,7 @@ def _positional_row(
     rest_roles: list[str] = []
     for idx, (cell, role) in enumerate(zip(cells, roles, strict=True)):
         if role == ROLE_NUMBER:
-            number = cell or None
+            number = cell.rstrip(".、") or None
         elif role == ROLE_CATEGORY:
             if cell:
                 col_cats[idx] = cell
@@ -288,7 +289,7 @@ def _is_row_number(lines: list[Line], k: int, val: int, prev: int | None) -> boo
         return False
     # a jump: accept only if the expected next number does not follow shortly
     for q in range(k + 1, min(len(lines), k + 12)):
-        if lines[q].text.rstrip("| ").strip() == str(prev + 1):
+        if lines[q].text.rstrip("| .、").strip() == str(prev + 1):
             return False
     return True
 

@@ -132,3 +132,16 @@ def test_units_after_a_tasks_sub_points_stay_with_the_task_when_tasks_sit_at_tha
         ("2", "1.", ["区司法局"], ["各街道"]),
     ]
     assert "加强执法培训" in parse_text(doc).tasks[1].content
+
+
+def test_a_duty_that_names_its_unit_before_a_colon():
+    doc = "二、职责分工\n1.区司法局:牵头推进法治政府建设示范创建。\n2.各街道:负责辖区内普法宣传。\n"
+    assert _ledger(doc) == [("1", "1.", ["区司法局"], []), ("2", "1.", [], ["各街道"])]
+
+
+@pytest.mark.parametrize(
+    "text,kind,ordinal", [("第二部分 主要任务", "第部分", 2), ("一.总体要求", "一、", 1)]
+)
+def test_more_marker_forms(text, kind, ordinal):
+    m = match_marker(text)
+    assert m is not None and (m.kind, m.ordinal) == (kind, ordinal)

@@ -132,3 +132,11 @@ def test_positional_rows_keep_empty_cells_in_their_columns():
     ]
     t = parse_lines(lines).tasks[0]
     assert (t.lead_units, t.responsible_units, t.deadline) == ([], ["区政府办"], "2024-03-31")
+
+
+def test_row_numbers_printed_with_a_dot():
+    doc = "序号\n工作任务\n责任单位\n1.\n开展执法检查。\n区司法局\n2.\n开展普法宣传。\n各街道\n"
+    assert [(t.number, t.responsible_units) for t in parse_text(doc).tasks] == [
+        ("1", ["区司法局"]),
+        ("2", ["各街道"]),
+    ]
