@@ -1,6 +1,6 @@
-"""Document generation: the ledger workbook (台账.xlsx) and, later, the annual report.
+"""Document generation: the ledger workbook (ledger_xlsx, 台账.xlsx) and official documents (official, 公文).
 
-Pure writers over `fazhi.parsing.model` objects; like the parser they must never import Django,
+Pure writers over plain data objects; like the parser they must never import Django,
 so the CLI (`fazhi parse --format xlsx`) works without the platform installed or configured.
 """
 

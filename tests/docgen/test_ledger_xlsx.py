@@ -261,12 +261,16 @@ def test_round_trip_numbers_and_headings(doc: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.xfail(
-    reason="pipeline._metadata: a title read from a one-cell table row keeps its leading '|' (P5)",
+    reason="pipeline._metadata: the title row (a one-cell table row) is read as '|title' at HEAD "
+    "2ccb38f and not at all in the working tree, so the year it carries is lost too (P5)",
     strict=False,
 )
-def test_round_trip_title(tmp_path: Path) -> None:
-    out, _ = _write(SYNTHETIC, tmp_path)
-    assert parse_file(str(out)).title == ledger_title(SYNTHETIC)
+def test_round_trip_title_and_year(tmp_path: Path) -> None:
+    plan = parse_file(str(SEED_003))
+    out, _ = _write(plan, tmp_path)
+    back = parse_file(str(out))
+    assert back.title == ledger_title(plan)
+    assert back.year == plan.year == 2020
 
 
 def _ledger_key(t: Task) -> tuple[object, ...]:
