@@ -26,6 +26,7 @@ class UnitSerializer(serializers.ModelSerializer):
     class Meta:
         model = Unit
         fields = ["id", "name", "short_name", "kind", "jurisdiction", "active", "aliases"]
+        validators: list[Any] = []  # uniqueness is checked in validate() with a Chinese message
 
     def validate_jurisdiction(self, value: Jurisdiction) -> Jurisdiction:
         scope = jurisdiction_ids(self.context["request"].user)

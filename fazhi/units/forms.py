@@ -57,7 +57,13 @@ class UnitForm(forms.ModelForm):
         unit.aliases.exclude(name__in=names).delete()
         for name in names - set(unit.aliases.values_list("name", flat=True)):
             UnitAlias.objects.create(unit=unit, name=name)
-        unit.groups.set(self.cleaned_data.get("groups") or [])
+        # Change membership from the group side: the group's history records it (with the user).
+        wanted = set(self.cleaned_data.get("groups") or [])
+        current = set(unit.groups.all())
+        for group in wanted - current:
+            group.members.add(unit)
+        for group in current - wanted:
+            group.members.remove(unit)
         return unit
 
 

@@ -17,7 +17,7 @@ from fazhi.accounts.models import Profile, Role
 from fazhi.ledger.dispatch import dispatch
 from fazhi.plans import drafts
 from fazhi.plans.models import ImportJob
-from fazhi.plans.services import confirm_import, start_import
+from fazhi.plans.services import confirm_import, run_import, start_import
 from fazhi.units.demo_registry import REGISTRY
 from fazhi.units.loading import load_registry
 from fazhi.units.models import Unit
@@ -96,7 +96,8 @@ class Command(BaseCommand):
         if result.existing_plan is not None:
             self.stdout.write(f"已存在：{result.existing_plan.title}")
             return
-        job = ImportJob.objects.get(pk=result.job.pk)  # parsed on commit (eagerly without a broker)
+        run_import(result.job.pk)  # the loader is a batch job itself: parse here (a no-op if already done)
+        job = ImportJob.objects.get(pk=result.job.pk)
         if job.status != ImportJob.Status.READY:
             self.stderr.write(f"未能解析 {path.name}：{job.error or job.get_status_display()}")
             return
