@@ -29,8 +29,8 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST)
 
 lint: setup
-	$(BIN)/ruff check --extend-exclude tests/fixtures fazhi tests benchmarks manage.py
-	$(BIN)/ruff format --check --extend-exclude tests/fixtures fazhi tests benchmarks manage.py
+	$(BIN)/ruff check --extend-exclude tests/fixtures fazhi tests benchmarks e2e manage.py
+	$(BIN)/ruff format --check --extend-exclude tests/fixtures fazhi tests benchmarks e2e manage.py
 
 migrations-check: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -46,7 +46,7 @@ test-postgres: setup
 e2e: setup
 	$(BIN)/pytest -q e2e -p no:cacheprovider
 
-test: setup sysdeps lint migrations-check test-sqlite test-postgres score
+test: setup sysdeps lint migrations-check test-sqlite test-postgres e2e score
 
 score: setup
 	$(BIN)/python tests/fixtures/eval/score.py --gold tests/fixtures/eval/gold --docs tests/fixtures/seeds \
