@@ -23,10 +23,11 @@ from fazhi.units.loading import load_registry
 from fazhi.units.models import Unit
 
 DEMO_PASSWORD = "fazhi-demo"
+# (seed file, district, the office account that imports it)
 SEEDS = [
-    ("000_2c654679abd70264.txt", "天桥区"),
-    ("002_d0914789c651349d.txt", "龙泉市"),
-    ("003_12f87d2dbc5014d3.txt", "红桥区"),
+    ("000_2c654679abd70264.txt", "天桥区", "office"),
+    ("002_d0914789c651349d.txt", "龙泉市", "office_longquan"),
+    ("003_12f87d2dbc5014d3.txt", "红桥区", "office_hongqiao"),
 ]
 # (username, full name, role, jurisdiction, unit full name)
 ACCOUNTS = [
@@ -52,8 +53,8 @@ class Command(BaseCommand):
         self.stdout.write(f"单位名录：{Unit.objects.count()} 个单位")
         users = self._accounts(jurisdictions)
         if not options["no_plans"]:
-            for filename, district in SEEDS:
-                self._plan(Path(options["seeds"]) / filename, jurisdictions[district], users)
+            for filename, district, office in SEEDS:
+                self._plan(Path(options["seeds"]) / filename, jurisdictions[district], users[office])
         self.stdout.write(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
         self.stdout.write("  admin            系统管理员（全部辖区，含 /admin/）")
         for username, _, role, district, unit_name in ACCOUNTS:
@@ -83,13 +84,7 @@ class Command(BaseCommand):
             users[username] = user
         return users
 
-    def _plan(self, path: Path, jurisdiction: Any, users: dict[str, Any]) -> None:
-        office = (
-            users["office"]
-            if jurisdiction.name == "天桥区"
-            else users.get(f"office_{jurisdiction.short_name}")
-        )
-        office = office or users["office"]
+    def _plan(self, path: Path, jurisdiction: Any, office: Any) -> None:
         result = start_import(
             user=office, jurisdiction=jurisdiction, filename=path.name, data=path.read_bytes()
         )
