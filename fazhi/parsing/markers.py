@@ -38,6 +38,8 @@ RANK = {
 }
 # The level names of the output contract.
 LEVEL_NAME = {
+    "第编": "第X编",
+    "第部分": "第X部分",
     "第章": "第X章",
     "第节": "第X节",
     "第条": "第X条",
@@ -116,8 +118,7 @@ def match_marker(text: str, pos: int = 0) -> Marker | None:
         kind, ordinal = "(一)", cn_to_int(m.group("pcn"))
     elif g == "ar":
         kind, ordinal = "1.", int(m.group("ar"))
-        # "2024." or "10、20" are years or lists, not markers
-        if ordinal == 0 or ordinal > 200:
+        if ordinal == 0:
             return None
     elif g == "par":
         kind, ordinal = "(1)", int(m.group("par"))

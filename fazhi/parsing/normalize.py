@@ -30,6 +30,8 @@ _CHROME_LINE = re.compile(
     r"|浏览次数|访问次数|阅读次数|点击数|字体[::]?\s*[【\[]?\s*[大中小]|【\s*字体|字体大小"
     r"|^您(?:现在)?的位置|^当前位置|^您当前的位置|^首页\s*[>>»]|^-\s*设为首页|^-\s*加入收藏"
     r"|^-\s*无障碍|^-\s*长者版|^政务微[信博]$|^[×x]$|^扫一扫|^分享到[::]?"
+    r"|版权所有|ICP备|ICP证|公网安备|网站标识码|技术支持[::]|网站地图|联系我们|^上一篇|^下一篇"
+    r"|主办单位[::].{0,40}承办单位|^(?:主办|承办)[::]"
 )
 _PAGE_LINE = re.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页\s*(?:[,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
@@ -92,8 +94,37 @@ _SOFT_MARKER = re.compile(
 )
 
 
+# Two unit names side by side ("区委办公室 区政府办公室") are a list, not a broken word.
+_UNIT_PAIR = re.compile(r"(?<=[\u4e00-\u9fff))])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff])")
+_UNIT_TOKEN_END = re.compile(r"[\u4e00-\u9fff()()]{3,}$")
+_UNIT_TOKEN_START = re.compile(r"^[\u4e00-\u9fff()()]{3,}")
+
+
+def _unit_list_spaces(text: str) -> str:
+    """Turn a space between two complete unit names into 、 before spaces are squeezed."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    from fazhi.parsing.units import clean_unit, looks_like_unit
+
+    out, last = [], 0
+    for m in _UNIT_PAIR.finditer(text):
+        left = _UNIT_TOKEN_END.search(text, 0, m.start())
+        right = _UNIT_TOKEN_START.match(text[m.end() : m.end() + 40])
+        if left and right:
+            ltok = clean_unit(re.split(r"[、,;:()()]", left.group(0))[-1])
+            rtok = re.split(r"[、,;:。]", right.group(0))[0]
+            # the right-hand name: its longest prefix that is a unit name
+            rname = next((rtok[:k] for k in range(len(rtok), 2, -1) if looks_like_unit(rtok[:k])), "")
+            if len(ltok) >= 3 and looks_like_unit(ltok) and rname and len(rname) >= 3:
+                out.append(text[last : m.start()] + "、")
+                last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
 def squeeze_spaces(text: str) -> str:
     text = _SOFT_MARKER.sub(SOFT_BREAK, text)
+    text = _unit_list_spaces(text)
     return _SPACE_CJK.sub("", text).strip()
 
 
@@ -108,6 +139,7 @@ def normalize_lines(lines: list[str], squeeze: bool = True) -> list[Line]:
     With squeeze=False step 4 is left to `squeeze_lines`, so that space-separated table rows
     can be recognised first.
     """
+    lines = _join_cell_pipes(_tabs_to_rows(lines))
     joined = "\n".join(lines)
     joined = nfkc(joined)
     joined = strip_pinyin(joined)
@@ -121,11 +153,57 @@ def normalize_lines(lines: list[str], squeeze: bool = True) -> list[Line]:
         row = is_pipe_row(text)
         if not row:
             # a single cell of a one-cell-per-line table: "71 |"
-            text = text.rstrip("|").strip()
+            text = text.strip().strip("|").strip()
             if squeeze:
                 text = squeeze_spaces(text)
         if text:
             out.append(Line(text, i, row))
+    return out
+
+
+def _tabs_to_rows(lines: list[str]) -> list[str]:
+    """Tab-separated table lines (copied from Excel) → "| a | b |" rows, empty cells kept."""
+    out = []
+    for raw in lines:
+        if "\t" in raw:
+            cells = [c.strip() for c in raw.rstrip("\r\n").split("\t")]
+            if sum(1 for c in cells if c) >= 2:
+                out.append("| " + " | ".join(cells) + " |")
+                continue
+        out.append(raw)
+    return out
+
+
+def _join_cell_pipes(lines: list[str]) -> list[str]:
+    """Tables copied one cell per line, each cell closed by "|": a line without the closing
+    "|" continues into the next line's cell."""
+    closed = sum(1 for ln in lines if ln.rstrip().endswith("|") and ln.count("|") == 1)
+    if closed < 5:
+        return lines
+    out: list[str] = []
+    pending = ""
+    started = False
+    for raw in lines:
+        t = raw.strip()
+        is_cell = t.endswith("|") and t.count("|") == 1
+        started = started or is_cell
+        if not started:
+            out.append(raw)
+            continue
+        if is_cell:
+            out.append(pending + t)
+            pending = ""
+        elif t and not pending and out and out[-1].strip().endswith("|") and len(t) > 0:
+            pending = t
+        elif t and pending:
+            pending += t
+        else:
+            if pending:
+                out.append(pending)
+                pending = ""
+            out.append(raw)
+    if pending:
+        out.append(pending)
     return out
 
 

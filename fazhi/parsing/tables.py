@@ -50,7 +50,10 @@ _HEADER_ROLES: list[tuple[re.Pattern[str], str]] = [
         ROLE_RESP,
     ),
     (re.compile(r"完成时限|时限要求|完成时间|时间节点|完成期限|时间要求|^时限$|时间安排"), ROLE_DEADLINE),
-    (re.compile(r"一级指标|二级指标|三级指标|^类别$|考核项目|^领域$|^板块$|^项目$|指标类别"), ROLE_CATEGORY),
+    (
+        re.compile(r"[一二三]级(?:指标|任务|目录)|^类别$|考核项目|^领域$|^板块$|^项目$|指标类别|任务类别"),
+        ROLE_CATEGORY,
+    ),
     (re.compile(r"完成情况|进展|督查情况|备注|^单位$|计量单位|分值|权重|评分|年度目标|目标值"), ROLE_OTHER),
     (re.compile(r"任务|措施|要求|内容|指标|目标|事项|工作|举措"), ROLE_CONTENT),
 ]
@@ -196,6 +199,7 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
                 row = _positional_row(cells, table.roles, col_cats, lines[k].source, categories)
                 if row is not None:
                     table.rows.append(row)
+                    categories = list(row.categories)
                 k += 1
                 continue
             number = None
@@ -404,7 +408,7 @@ def _looks_like_deadline(cell: str, resolve) -> bool:  # type: ignore[no-untyped
 
 def _unit_cell(cell: str) -> bool:
     cell = cell.strip()
-    if not cell or len(cell) > 200 or "。" in cell:
+    if not cell or len(cell) > 200 or "。" in cell or ":" in cell:
         return False
     att, share = parse_unit_clauses(cell)
     return bool(att) and share >= 0.75

@@ -14,9 +14,10 @@ from fazhi.parsing.tables import (
     header_role,
     is_header,
 )
-from fazhi.parsing.units import find_labels
+from fazhi.parsing.units import starts_with_label, trailing_attribution
 
 _NUM_START = re.compile(r"^\d{1,4}\s")
+_WIDE_GAP = re.compile(r"[ \u3000\xa0]{2,}")
 _INT = re.compile(r"^\d{1,4}$")
 
 
@@ -90,6 +91,16 @@ def convert_space_tables(lines: list[Line]) -> list[Line]:
     i, n = 0, len(lines)
     while i < n:
         ln = lines[i]
+        wide = [c for c in _WIDE_GAP.split(ln.text.strip())]
+        if not ln.is_row and len(wide) >= 3 and is_header(wide):
+            # cells separated by runs of spaces: keep them as cells, rows until the gaps end
+            out.append(Line("| " + " | ".join(wide) + " |", ln.source, True))
+            i += 1
+            while i < n and not lines[i].is_row and len(_WIDE_GAP.split(lines[i].text.strip())) >= 2:
+                cells = _WIDE_GAP.split(lines[i].text.strip())
+                out.append(Line("| " + " | ".join(cells) + " |", lines[i].source, True))
+                i += 1
+            continue
         tokens = ln.text.split()
         if ln.is_row or len(tokens) < 4 or not is_header(tokens):
             out.append(ln)
@@ -123,40 +134,63 @@ def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
 
 
+def _display_width(text: str) -> int:
+    return sum(1 if ord(c) < 0x2E80 else 2 for c in text)
+
+
+def _wrap_width(lines: list[Line]) -> tuple[str, int] | None:
+    """The fixed width a hard-wrapped document was broken at, in characters or display cells
+    (PDF text and some web copies count ASCII as half a cell)."""
+    best: tuple[str, int, int] | None = None
+    texts = [ln.text for ln in lines if not ln.is_row and len(ln.text) >= 15]
+    for measure, fn in (("chars", len), ("cells", _display_width)):
+        counts = Counter(fn(t) for t in texts)
+        if not counts:
+            continue
+        # widths within ±2 of a common value are one wrap width (避头尾 moves a character)
+        common = max(counts, key=lambda w: sum(counts.get(w + d, 0) for d in range(-2, 3)))
+        freq = sum(counts.get(common + d, 0) for d in range(-2, 3))
+        if freq >= 5 and freq >= 0.3 * len(texts) and (best is None or freq > best[2]):
+            best = (measure, common, freq)
+    return (best[0], best[1]) if best else None
+
+
 def unwrap_lines(lines: list[Line]) -> list[Line]:
     """Join lines broken inside a paragraph (PDF text, hard-wrapped copies).
 
     A line continues the previous one when the previous leaves a bracket open, or when the
-    document is hard-wrapped (many lines of one common length) and the previous line has that
-    length and does not end a sentence. A line that starts with a marker or a label never
-    continues another.
+    document is hard-wrapped (many lines of one common width) and the previous physical line
+    has that width and does not end a sentence. A line that starts with a marker, a label or
+    a bare number never continues another (inside an open bracket only a marker stops it).
     """
-    lengths = Counter(len(ln.text) for ln in lines if not ln.is_row and len(ln.text) >= 15)
-    wrap = None
-    if lengths:
-        common, freq = lengths.most_common(1)[0]
-        if freq >= 5 and freq >= 0.2 * sum(lengths.values()):
-            wrap = common
+    wrap = _wrap_width(lines)
+    measure = len if wrap is None or wrap[0] == "chars" else _display_width
     out: list[Line] = []
+    last_phys: list[str] = []  # the last physical line of each output line
     for ln in lines:
         if out and not ln.is_row and not out[-1].is_row:
             prev = out[-1].text
-            starts_new = (
-                match_marker(ln.text, 0) is not None
-                or bool(find_labels(ln.text[:12]))
-                or ln.text.isdigit()
-                or prev.isdigit()
-            )
-            ends = prev.endswith(("。", ";", ":", "!", "?", ")", "]", "】"))
-            if (
-                not starts_new
-                and not ends
-                and (
-                    (_open_brackets(prev) > 0 and len(prev) < 2000)
-                    or (wrap is not None and abs(len(prev) - wrap) <= 2)
-                )
-            ):
+            marker = match_marker(ln.text, 0) is not None
+            numeric = ln.text.isdigit() or prev.isdigit()
+            open_bracket = _open_brackets(prev) > 0 and len(prev) < 2000
+            at_width = wrap is not None and abs(measure(last_phys[-1]) - wrap[1]) <= 2
+            ends = prev.endswith(("。", ";", ":", "!", "?"))
+            if prev.endswith((")", "]", "】")) and not (at_width and not _closes_attribution(prev)):
+                ends = True
+            join = False
+            if open_bracket and not marker and not numeric:
+                join = True
+            elif at_width and not ends and not marker and not numeric and not starts_with_label(ln.text):
+                join = True
+            if join:
                 out[-1] = Line(prev + ln.text, out[-1].source, False)
+                last_phys[-1] = ln.text
                 continue
         out.append(ln)
+        last_phys.append(ln.text)
     return out
+
+
+def _closes_attribution(text: str) -> bool:
+    att, start = trailing_attribution(text, first_listed=False)
+    return att is not None

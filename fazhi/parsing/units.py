@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 
 # Labels. Deadline labels are listed so that a unit value stops where a deadline field starts.
 _LABEL = re.compile(
-    r"(?P<ign>(?:牵头负责|牵头|责任|分管|包保|联系)领导|评分(?:部门|单位)|考核(?:部门|单位)|联系人|联系电话)\s*[::]"
-    r"|(?P<lead>牵头(?:责任|负责)?(?:单位|部门|处室|科室)|主责(?:单位|部门))\s*[::]"
+    # "牵头单位:X" and also "【牵头单位】X" / "[牵头单位]:X"
+    r"(?:[【\[]\s*)?(?:"
+    r"(?P<ign>(?:牵头负责|牵头|责任|分管|包保|联系)领导|评分(?:部门|单位)|考核(?:部门|单位)|联系人|联系电话)"
+    r"|(?P<lead>牵头(?:责任|负责)?(?:单位|部门|处室|科室)|主责(?:单位|部门))"
     r"|(?P<resp>(?:协同|具体|主要|直接)?(?:责任|配合|协办|协同|参与|参加|承办|实施|落实|主办|协作)"
-    r"(?:单位|部门|科室|处室|主体))\s*[::]"
-    r"|(?P<dl>完成时限|完成时间|时限要求|时间节点|完成期限|时间要求|时间安排|进度要求|办结时限)\s*[::]"
+    r"(?:单位|部门|科室|处室|主体))"
+    r"|(?P<dl>完成时限|完成时间|时限要求|时间节点|完成期限|时间要求|时间安排|进度要求|办结时限)"
+    r")\s*(?:[】\]]\s*[::]?|[::])"
 )
 
 _OPEN, _CLOSE = "([【〔{", ")]】〕}"
@@ -142,8 +145,16 @@ def _clause_role(clause: str) -> tuple[str, str]:
         m2 = _RESP_TAIL.search(stripped) or _DUTY_TAIL.search(stripped)
         if not m2 or m2.start() == 0:
             break
+        before, after = _last_item(stripped), _last_item(stripped[: m2.start()])
+        # "市政协办" ends in 协办 but is a unit name: a verb is only cut off a non-unit tail
+        if looks_like_unit(before) and not looks_like_unit(after):
+            break
         stripped, role = stripped[: m2.start()], "resp"
     return role, stripped
+
+
+def _last_item(text: str) -> str:
+    return split_top(text, _SPLIT_LIST)[-1].strip()
 
 
 def parse_unit_clauses(text: str, first_listed: bool = False) -> tuple[Attribution, float]:
@@ -211,6 +222,11 @@ def parse_labelled(text: str, first_listed: bool = False) -> Attribution | None:
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = text[m.end() : end].strip().strip(";;,,。 ").strip()
+        if i + 1 < len(labels):
+            # a misprinted label repeats its first character: "…;责责任部门:" leaves a stray 责
+            stray = re.search(r"[;,、\s]\s*(\S{1,2})$", value)
+            if stray and labels[i + 1].group(0).lstrip("【[").startswith(stray.group(1)):
+                value = value[: stray.start()].strip()
         # a bracket opened before the labels closes after the last value
         value = _strip_unbalanced_closers(value).strip().rstrip(";;,,。")
         value = _strip_rule_bracket(value)
@@ -263,6 +279,11 @@ def is_label_line(text: str) -> bool:
     return bool(labels) and labels[0].start() <= 3
 
 
+def starts_with_label(text: str) -> bool:
+    m = _LABEL.match(text.lstrip("([【 "))
+    return m is not None
+
+
 def states_first_listed_rule(text: str) -> bool:
     return bool(_FIRST_LISTED.search(text))
 
@@ -288,7 +309,9 @@ def trailing_attribution(text: str, first_listed: bool) -> tuple[Attribution | N
         if att:
             return att, base + m.start()
         att, share = parse_unit_clauses(inner, first_listed)
-        if att and share >= 0.6:
+        before = tail[m.start() - 1 : m.start()] if m.start() > 0 else ""
+        glued = bool(before) and before not in "。;,:)]】 \x1f" and not (base == 0 and m.start() == 0)
+        if att and share >= 0.6 and (att.has_verb or att.states_first_listed_rule or not glued):
             return att, base + m.start()
     m = _SENTENCE_ATTR.search(tail)
     if m:
