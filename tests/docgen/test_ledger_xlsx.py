@@ -18,19 +18,6 @@ SEED_002 = SEEDS / "002_d0914789c651349d.txt"
 SEED_003 = SEEDS / "003_12f87d2dbc5014d3.txt"
 ROUND_TRIP_DOCS = [SEED_000, SEED_002, SEED_003, *sorted((FIXTURES / "dev2" / "docs").glob("*.txt"))]
 
-# Parser gaps (fazhi/parsing/tables.py, not the writer) that lose units/deadlines on re-import;
-# see the docstring of test_round_trip_units_and_deadlines. Docs listed here are xfail there.
-_EMPTY_CELL = "table_tasks: a blank 牵头/责任/完成时限 cell shifts the positional cells (P1)"
-_LEAD_EMPTY = "table_tasks: units under 责任单位 go to lead when 牵头单位 is blank (P2)"
-_ZHENGXIE = "units: 市政协办 in a unit cell is read as 市政 + label 协办 (P3)"
-KNOWN_PARSER_GAPS: dict[str, str] = {
-    "002_d0914789c651349d.txt": f"{_EMPTY_CELL}; {_ZHENGXIE}",
-    "003_12f87d2dbc5014d3.txt": _EMPTY_CELL,
-    **{f"{n}.txt": _EMPTY_CELL for n in range(501, 517)},
-}
-for _n in (502, 508, 509, 511, 513, 514, 515, 516):
-    KNOWN_PARSER_GAPS[f"{_n}.txt"] += f"; {_LEAD_EMPTY}"
-
 
 def _plan(
     *tasks: Task, title: str | None = "某区2024年法治政府建设任务台账", year: int | None = 2024
@@ -235,20 +222,9 @@ def _ids(p: Path) -> str:
     return p.name
 
 
-_BLANK_CATEGORY = (
-    "tables._positional_row (working tree): a blank category cell inherits the column's last value, "
-    "so a task without categories after one with them gets its heading (P4)"
-)
-
-
 @pytest.mark.parametrize(
     "doc",
-    [
-        pytest.param(d, marks=pytest.mark.xfail(reason=_BLANK_CATEGORY, strict=False))
-        if d.name == "511.txt"
-        else d
-        for d in ROUND_TRIP_DOCS
-    ],
+    ROUND_TRIP_DOCS,
     ids=_ids,
 )
 def test_round_trip_numbers_and_headings(doc: Path, tmp_path: Path) -> None:
@@ -260,11 +236,6 @@ def test_round_trip_numbers_and_headings(doc: Path, tmp_path: Path) -> None:
     assert [t.heading_path[-1:] for t in back.tasks] == [t.heading_path[-1:] for t in plan.tasks]
 
 
-@pytest.mark.xfail(
-    reason="pipeline._metadata: the title row (a one-cell table row) is read as '|title' at HEAD "
-    "2ccb38f and not at all in the working tree, so the year it carries is lost too (P5)",
-    strict=False,
-)
 def test_round_trip_title_and_year(tmp_path: Path) -> None:
     plan = parse_file(str(SEED_003))
     out, _ = _write(plan, tmp_path)
@@ -286,12 +257,7 @@ def _ledger_key(t: Task) -> tuple[object, ...]:
 
 @pytest.mark.parametrize(
     "doc",
-    [
-        pytest.param(d, marks=pytest.mark.xfail(reason=KNOWN_PARSER_GAPS[d.name], strict=False))
-        if d.name in KNOWN_PARSER_GAPS
-        else d
-        for d in ROUND_TRIP_DOCS
-    ],
+    ROUND_TRIP_DOCS,
     ids=_ids,
 )
 def test_round_trip_units_and_deadlines(doc: Path, tmp_path: Path) -> None:
