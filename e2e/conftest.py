@@ -58,6 +58,12 @@ def shoot() -> Any:
     return save
 
 
+@pytest.fixture(autouse=True)
+def parse_inline(settings: Any) -> None:
+    """The live server thread shares the test database; a parse thread would not see it."""
+    settings.FAZHI_PARSE_IN_THREAD = False
+
+
 @pytest.fixture
 def demo(transactional_db: Any) -> Any:
     """The demo registry and accounts (password fazhi-demo), without plans."""

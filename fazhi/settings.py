@@ -146,6 +146,8 @@ FAZHI_DUE_SOON_DAYS = env_int("FAZHI_DUE_SOON_DAYS", 14)
 CELERY_TASK_ALWAYS_EAGER = not env_str("CELERY_BROKER_URL", "")
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "") or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = False
+# Without a broker, parse uploads in a background thread rather than inside the request.
+FAZHI_PARSE_IN_THREAD = env_bool("FAZHI_PARSE_IN_THREAD", True)
 CELERY_TIMEZONE = TIME_ZONE
 
 REST_FRAMEWORK = {

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from simple_history.utils import bulk_create_with_history
 
 from fazhi.ledger.models import Task, TaskUnit
@@ -70,10 +71,28 @@ def start_import(*, user: Any, jurisdiction: Jurisdiction, filename: str, data: 
 
 
 def enqueue_parse(job: ImportJob) -> None:
+    """Queue the parse after the job row is committed.
+
+    With a broker, a Celery worker runs it. Without one (the demo), Celery would run it eagerly
+    inside the upload request; a daemon thread runs it instead, so the upload returns at once and
+    the progress page polls, as it does with a worker. FAZHI_PARSE_IN_THREAD=0 keeps it inline.
+    """
     from fazhi.plans.tasks import parse_import
 
     job_id = str(job.pk)
-    transaction.on_commit(lambda: parse_import.delay(job_id))
+    if settings.CELERY_TASK_ALWAYS_EAGER and settings.FAZHI_PARSE_IN_THREAD:
+        transaction.on_commit(
+            lambda: threading.Thread(target=_parse_in_thread, args=(job_id,), daemon=True).start()
+        )
+    else:
+        transaction.on_commit(lambda: parse_import.delay(job_id))
+
+
+def _parse_in_thread(job_id: str) -> None:
+    try:
+        run_import(job_id)
+    finally:
+        connections.close_all()  # this thread's own database connections
 
 
 def _progress(job_id: Any, progress: int, stage: str, **extra: Any) -> None:

@@ -23,6 +23,12 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         load_registry(REGISTRY)
 
 
+@pytest.fixture(autouse=True)
+def parse_inline(settings: Any) -> None:
+    """Run parse jobs where the on-commit callbacks run, not in a background thread."""
+    settings.FAZHI_PARSE_IN_THREAD = False
+
+
 @dataclass
 class Cast:
     office: Any

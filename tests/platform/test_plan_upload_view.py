@@ -113,3 +113,34 @@ def test_the_same_content_again_shows_the_existing_plan(
     response = _upload(cast, django_capture_on_commit_callbacks, "renamed.txt", SEED_000.read_bytes())
     assert response.status_code == 302 and response["Location"] == reverse("plan-ledger", args=[plan_000.pk])
     assert _stored() == before and ImportJob.objects.count() == 1
+
+
+def test_without_a_broker_the_parse_runs_off_the_request(
+    cast: Any, settings: Any, monkeypatch: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from fazhi.plans import services
+    from fazhi.plans.models import ImportJob
+
+    settings.FAZHI_PARSE_IN_THREAD = True
+    threads: list[tuple[Any, tuple[Any, ...], bool]] = []
+
+    class RecordedThread:
+        def __init__(self, target: Any, args: tuple[Any, ...], daemon: bool) -> None:
+            threads.append((target, args, daemon))
+
+        def start(self) -> None:
+            pass
+
+    monkeypatch.setattr(services.threading, "Thread", RecordedThread)
+    response = _upload(cast, django_capture_on_commit_callbacks, SEED_000.name, SEED_000.read_bytes())
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and job.status == ImportJob.Status.QUEUED
+    assert [(target.__name__, args, daemon) for target, args, daemon in threads] == [
+        ("_parse_in_thread", (str(job.pk),), True)
+    ]
+    polling = cast.client(cast.office).get(reverse("import-status", args=[job.pk])).content.decode()
+    assert "every 1s" in polling
+    services.run_import(job.pk)  # what the thread does
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.READY
+    services.run_import(job.pk)  # a second run finds the job claimed and does nothing
