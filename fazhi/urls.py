@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from fazhi.accounts import views as account_views
@@ -24,6 +25,7 @@ urlpatterns = [
     path("plans/", include("fazhi.plans.urls")),
     path("", include("fazhi.ledger.urls")),
     path("api/", include((router.urls, "api"), namespace="api")),
+    path("api/token/", obtain_auth_token, name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]
