@@ -131,3 +131,93 @@ def test_a_user_without_a_role_is_refused(cast: Any, ids: dict[str, Any], django
     assert c.get(reverse("plan-list")).status_code == 403
     assert c.get(reverse("task-detail", args=[ids["task_a"]])).status_code == 403
     assert c.get("/api/tasks/").status_code == 403
+
+
+def _outsider_routes(ids: dict[str, Any], job: Any, group: Any) -> list[tuple[str, str, list[Any]]]:
+    """(method, route name, args) of every page, pointed at objects outside liaison B's scope."""
+    return [
+        ("get", "plan-upload", []),
+        ("post", "plan-upload", []),
+        ("get", "import-status", [job.pk]),
+        ("get", "import-preview", [job.pk]),
+        ("get", "preview-task-row", [job.pk, 0]),
+        ("get", "preview-task-edit", [job.pk, 0]),
+        ("post", "preview-task-edit", [job.pk, 0]),
+        ("post", "preview-unit", [job.pk, 0]),
+        ("post", "import-confirm", [job.pk]),
+        ("post", "import-discard", [job.pk]),
+        ("get", "plan-dispatch", [ids["plan"]]),
+        ("post", "plan-dispatch", [ids["plan"]]),
+        ("get", "task-detail", [ids["task_a"]]),
+        ("get", "task-edit", [ids["task_a"]]),
+        ("post", "task-edit", [ids["task_a"]]),
+        ("get", "unit-create", []),
+        ("post", "unit-create", []),
+        ("get", "unit-import", []),
+        ("post", "unit-import", []),
+        ("get", "unit-detail", [ids["unit_a"]]),
+        ("get", "unit-edit", [ids["unit_a"]]),
+        ("post", "unit-edit", [ids["unit_a"]]),
+        ("get", "group-detail", [group.pk]),
+    ]
+
+
+# Routes every role may open (scoped by what they list), checked elsewhere in this module.
+OPEN_TO_ALL = {"home", "login", "logout", "plan-list", "plan-ledger", "unit-list"}
+
+
+def test_liaison_b_is_refused_on_every_page_of_unit_a(
+    cast: Any, ids: dict[str, Any], revised_job: Any
+) -> None:
+    from fazhi.units.models import UnitGroup
+
+    group = UnitGroup.objects.filter(jurisdiction=cast.district).first()
+    b = cast.client(cast.liaison_b)
+    for method, name, args in _outsider_routes(ids, revised_job, group):
+        response = getattr(b, method)(reverse(name, args=args), {"name": "x", "title": "x"})
+        assert response.status_code in (403, 404), (method, name)
+    revised_job.refresh_from_db()
+    assert revised_job.status == "ready"
+
+
+def test_every_page_route_has_an_outsider_check(ids: dict[str, Any], revised_job: Any) -> None:
+    from django.urls import get_resolver
+
+    from fazhi.units.models import UnitGroup
+
+    def names(patterns: Any, prefix: str = "") -> set[str]:
+        found = set()
+        for p in patterns:
+            if hasattr(p, "url_patterns"):
+                if getattr(p, "namespace", None) in ("admin", "api"):
+                    continue
+                found |= names(p.url_patterns)
+            elif p.name:
+                found.add(p.name)
+        return found
+
+    group = UnitGroup.objects.first()
+    checked = {name for _, name, _ in _outsider_routes(ids, revised_job, group)} | OPEN_TO_ALL
+    assert names(get_resolver().url_patterns) - {"api-schema", "api-token"} <= checked
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/tasks/{task_a}/",
+        "/api/units/{unit_a}/",
+        "/api/assignments/{assignment_a}/",
+        "/api/imports/{job}/",
+    ],
+)
+def test_the_api_hides_objects_outside_liaison_bs_scope(
+    cast: Any, ids: dict[str, Any], revised_job: Any, path: str
+) -> None:
+    from fazhi.ledger.models import Assignment
+
+    values = {
+        **ids,
+        "assignment_a": Assignment.objects.filter(unit=cast.unit_a).first().pk,
+        "job": revised_job.pk,
+    }
+    assert cast.client(cast.liaison_b).get(path.format(**values)).status_code == 404
