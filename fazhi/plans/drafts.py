@@ -43,6 +43,7 @@ def unit_entry(name: str, role: str, registry: Registry) -> dict[str, Any]:
         "kind": m.kind,
         "id": m.id,
         "label": (registry.group_names if m.kind == "group" else registry.names).get(m.id or 0, ""),
+        "size": registry.group_sizes.get(m.id or 0) if m.kind == "group" else None,
         "candidates": [c.__dict__ for c in m.candidates],
     }
 
@@ -113,12 +114,21 @@ def update_task(draft: Draft, index: int, fields: dict[str, str]) -> None:
         raise DraftError("任务名称和任务内容不能同时为空")
 
 
-def set_unit(draft: Draft, index: int, position: int, kind: str, pk: int, label: str, method: str) -> None:
+def set_unit(
+    draft: Draft,
+    index: int,
+    position: int,
+    kind: str,
+    pk: int,
+    label: str,
+    method: str,
+    size: int | None = None,
+) -> None:
     """Point one printed name at a registry unit or group chosen by the office."""
     units = task_at(draft, index)["units"]
     if not 0 <= position < len(units):
         raise DraftError("找不到该单位，请刷新页面")
-    units[position].update({"kind": kind, "id": pk, "label": label, "method": method})
+    units[position].update({"kind": kind, "id": pk, "label": label, "method": method, "size": size})
 
 
 def remove_unit(draft: Draft, index: int, position: int) -> None:

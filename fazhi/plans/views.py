@@ -194,7 +194,8 @@ def preview_unit(request: HttpRequest, pk: Any, index: int) -> HttpResponse:
         if action == "choose":
             kind, pk_ = _parse_choice(request.POST, registry)
             label = (registry.group_names if kind == "group" else registry.names)[pk_]
-            drafts.set_unit(job.draft, index, position, kind, pk_, label, "manual")
+            size = registry.group_sizes.get(pk_) if kind == "group" else None
+            drafts.set_unit(job.draft, index, position, kind, pk_, label, "manual", size)
         elif action == "create":
             units = drafts.task_at(job.draft, index)["units"]
             if not 0 <= position < len(units):

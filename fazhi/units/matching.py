@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.db.models import Count, Q
 from rapidfuzz import fuzz, process
 
 # Long official forms → the short forms plans use. Applied in order, to both sides.
@@ -132,10 +133,13 @@ class Registry:
         for pk, alias in UnitAlias.objects.filter(unit_id__in=self.names).values_list("unit_id", "name"):
             self._alias[clean(alias)].add(pk)
             self._unit_keys[normalise(alias, self.places)].add(pk)
-        for pk, name, aliases in UnitGroup.objects.filter(jurisdiction_id__in=ids).values_list(
-            "pk", "name", "aliases"
-        ):
+        self.group_sizes: dict[int, int] = {}
+        groups = UnitGroup.objects.filter(jurisdiction_id__in=ids).annotate(
+            size=Count("members", filter=Q(members__active=True))
+        )
+        for pk, name, aliases, size in groups.values_list("pk", "name", "aliases", "size"):
             self.group_names[pk] = name
+            self.group_sizes[pk] = size
             for n in [name, *(aliases or [])]:
                 self._group[clean(n)].add(pk)
                 self._group_keys[normalise(n, self.places)].add(pk)
