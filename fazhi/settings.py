@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "fazhi.units",
     "fazhi.plans",
     "fazhi.ledger",
+    "fazhi.progress",
+    "fazhi.supervision",
+    "fazhi.dashboard",
+    "fazhi.annual_reports",
 ]
 
 MIDDLEWARE = [
