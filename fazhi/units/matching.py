@@ -56,6 +56,12 @@ _LEVEL_PREFIX = re.compile(r"^(中共)?[区市县]")
 FUZZY_CUTOFF = 55
 
 
+def _printed_level(name: str) -> str:
+    """区, 市 or 县 when a printed name starts with it (after 中共), else ""."""
+    m = _LEVEL_PREFIX.match(name)
+    return m.group(0)[-1] if m else ""
+
+
 def clean(name: str) -> str:
     """Unicode-normalise and drop whitespace: the form compared for exact matches."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
@@ -109,8 +115,11 @@ class Registry:
         ids = list(jurisdiction_ids)
         places: set[str] = set()
         # Place names of these jurisdictions and their ancestors (红桥区, 红桥, 天津市, 天津).
+        # The level a jurisdiction's units print before their names: 区委…, 市司法局, 县法院.
+        level_of: dict[int, str] = {}
         for j in Jurisdiction.objects.all().values("pk", "name", "short_name", "parent_id"):
             places.update({j["name"], j["short_name"]})
+            level_of[j["pk"]] = j["name"][-1:] if j["name"][-1:] in "区市县" else ""
             if j["name"][-1:] in "区市县镇" and len(j["name"]) > 2:
                 places.add(j["name"][:-1])
         self.places = {p for p in places if p}
@@ -122,10 +131,13 @@ class Registry:
         self._unit_keys: dict[str, set[int]] = defaultdict(set)
         self._group_keys: dict[str, set[int]] = defaultdict(set)
 
-        for pk, name, short in Unit.objects.filter(jurisdiction_id__in=ids, active=True).values_list(
-            "pk", "name", "short_name"
+        self.unit_level: dict[int, str] = {}
+        self.group_level: dict[int, str] = {}
+        for pk, name, short, jur_id in Unit.objects.filter(jurisdiction_id__in=ids, active=True).values_list(
+            "pk", "name", "short_name", "jurisdiction_id"
         ):
             self.names[pk] = name
+            self.unit_level[pk] = level_of.get(jur_id, "")
             for n in (name, short):
                 if n:
                     self._exact[clean(n)].add(pk)
@@ -137,8 +149,11 @@ class Registry:
         groups = UnitGroup.objects.filter(jurisdiction_id__in=ids).annotate(
             size=Count("members", filter=Q(members__active=True))
         )
-        for pk, name, aliases, size in groups.values_list("pk", "name", "aliases", "size"):
+        for pk, name, aliases, size, jur_id in groups.values_list(
+            "pk", "name", "aliases", "size", "jurisdiction_id"
+        ):
             self.group_names[pk] = name
+            self.group_level[pk] = level_of.get(jur_id, "")
             self.group_sizes[pk] = size
             for n in [name, *(aliases or [])]:
                 self._group[clean(n)].add(pk)
@@ -167,11 +182,20 @@ class Registry:
         if ids := self._group.get(name):
             return self._resolve(printed, "group", "group", ids)
         key = normalise(name, self.places)
-        if ids := self._unit_keys.get(key):
+        # Normalised keys drop the 区/市/县 prefix, so a printed level must agree with the unit's:
+        # 市委组织部 in a 区 plan is the city's department, not the district's 区委组织部.
+        level = _printed_level(name)
+        if ids := self._same_level(self._unit_keys.get(key), self.unit_level, level):
             return self._resolve(printed, "normalised", "unit", ids)
-        if ids := self._group_keys.get(key):
+        if ids := self._same_level(self._group_keys.get(key), self.group_level, level):
             return self._resolve(printed, "group", "group", ids)
         return Match(printed, "none", None, None, self.suggest(printed))
+
+    @staticmethod
+    def _same_level(ids: set[int] | None, levels: dict[int, str], level: str) -> set[int]:
+        if not ids or not level:
+            return ids or set()
+        return {pk for pk in ids if levels.get(pk, "") in ("", level)}
 
     def suggest(self, printed: str, limit: int = 5) -> list[Candidate]:
         """Fuzzy candidates for a name that matched nothing, best first."""

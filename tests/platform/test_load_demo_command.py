@@ -22,6 +22,7 @@ def test_load_demo_loads_everything_once(django_capture_on_commit_callbacks: Any
     assert titles == {"天桥区": (18, True), "龙泉市": (23, True), "红桥区": (94, True)}
     assert set(Profile.objects.values_list("role", flat=True)) == {"office", "leader", "liaison", "inspector"}
     assert "fazhi-demo" in out.getvalue() and "liaison_sfj" in out.getvalue()
+    assert "新建单位" not in out.getvalue(), "every unit name of the seeds matches the demo registry"
     counts = (Plan.objects.count(), Assignment.objects.count())
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())

@@ -99,3 +99,19 @@ def test_normalised_forms_meet(a: str, b: str) -> None:
 
 def test_place_names_are_dropped() -> None:
     assert normalise("公安红桥分局", ["红桥区", "红桥"]) == normalise("区公安分局", ["红桥区", "红桥"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("printed", ["市委组织部", "市委依法治市办", "市司法局", "县法院"])
+def test_a_name_of_another_level_does_not_match_a_district_unit(printed: str) -> None:
+    match = _registry("天桥区").match(printed)
+    assert not match.resolved and match.method == "none"
+
+
+@pytest.mark.django_db
+def test_a_county_level_city_matches_its_own_city_prefixed_names() -> None:
+    registry = _registry("龙泉市")
+    match = registry.match("市府办")
+    assert (match.method, _label(registry, match)) == ("alias", "龙泉市人民政府办公室")
+    match = registry.match("市人民法院")
+    assert (match.method, _label(registry, match)) == ("normalised", "龙泉市人民法院")
