@@ -75,6 +75,7 @@ class TaskUnit(models.Model):
         related_name="+",
     )
     position = models.PositiveSmallIntegerField("顺序", default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "任务单位"

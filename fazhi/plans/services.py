@@ -206,7 +206,7 @@ def confirm_import(job: ImportJob, user: Any) -> Plan:
                             position=pos,
                         )
                     )
-            TaskUnit.objects.bulk_create(links)
+            bulk_create_with_history(links, TaskUnit, default_user=user)
             updated = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).update(
                 status=ImportJob.Status.CONFIRMED, plan=plan, stage="已确认"
             )

@@ -89,6 +89,7 @@ class UnitAlias(models.Model):
 
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField("别名", max_length=100)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "单位别名"

@@ -36,7 +36,7 @@ def test_a_failure_during_confirm_stores_nothing(cast: Any, job_000: Any, monkey
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(TaskUnit.objects, "bulk_create", broken)
+    monkeypatch.setattr(TaskUnit.objects, "bulk_create", broken)  # bulk_create_with_history calls it
     with pytest.raises(RuntimeError):
         confirm_import(job_000, cast.office)
     assert (Plan.objects.count(), Task.objects.count()) == (0, 0)
