@@ -31,6 +31,7 @@ def test_import_fix_confirm_dispatch_then_liaisons(
     as_user(page, base, "office")
     assert "计划台账" in page.content()
     page.click("text=导入计划")
+    shoot(page, "01b-upload")
     page.set_input_files("#id_file", str(SEED_000))
     page.click("text=上传并解析")
     page.wait_for_url(re.compile(r".*/preview/$"))
@@ -77,6 +78,9 @@ def test_import_fix_confirm_dispatch_then_liaisons(
     shoot(page, "06-task-detail")
     page.goto(f"{base}/units/")
     shoot(page, "07-unit-list")
+    page.goto(f"{base}/plans/")
+    assert "已下发" in page.locator("table.grid").inner_text()
+    shoot(page, "07b-plan-list")
     sign_out(page)
 
     # 5. Liaison A sees exactly unit A's tasks.

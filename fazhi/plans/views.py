@@ -214,7 +214,10 @@ def preview_unit(request: HttpRequest, pk: Any, index: int) -> HttpResponse:
         else:
             raise drafts.DraftError("未知的操作")
     except drafts.DraftError as exc:
-        return _row_response(request, _job(request, pk), index, error=exc.message)
+        try:
+            return _row_response(request, _job(request, pk), index, error=exc.message)
+        except drafts.DraftError:
+            return HttpResponse(exc.message, status=400)
     job.save(update_fields=["draft", "updated_at"])
     return _row_response(request, job, index)
 

@@ -125,3 +125,11 @@ def test_out_of_range_indexes_are_refused(cast: Any, job_000: Any) -> None:
     c = cast.client(cast.office)
     assert c.get(reverse("preview-task-edit", args=[job_000.pk, 99])).status_code == 400
     assert "找不到该单位" in _post(cast, job_000, 0, {"action": "remove", "position": 99}).content.decode()
+
+
+def test_edits_to_a_missing_task_or_a_discarded_draft_are_refused(cast: Any, job_000: Any) -> None:
+    response = _post(cast, job_000, 99, {"action": "remove", "position": 0})
+    assert response.status_code == 400 and "找不到该任务" in response.content.decode()
+    cast.client(cast.office).post(reverse("import-discard", args=[job_000.pk]))
+    response = _post(cast, job_000, 0, {"action": "remove", "position": 0})
+    assert response.status_code == 400 and "不能再修改" in response.content.decode()
