@@ -190,9 +190,16 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
     if mode == "pipe" or (j < n and lines[j].is_row):
         k = j
         col_cats: dict[int, str] = {}
-        while k < n and lines[k].is_row:
-            cells = split_pipe(lines[k].text)
+        while k < n and (lines[k].is_row or _is_category(lines[k].text)):
+            cells = split_pipe(lines[k].text) if lines[k].is_row else [lines[k].text]
             if is_header(cells):
+                k += 1
+                continue
+            filled = [c for c in cells if c]
+            if len(filled) == 1 and _is_category(filled[0]):
+                # a category row merged across the table ("一、深化放管服改革")
+                categories = _merge_categories(categories, filled)
+                col_cats.clear()
                 k += 1
                 continue
             if table.clean_header and len(cells) == len(table.roles):

@@ -140,3 +140,18 @@ def test_row_numbers_printed_with_a_dot():
         ("1", ["区司法局"]),
         ("2", ["各街道"]),
     ]
+
+
+def test_category_rows_merged_across_the_table_set_the_heading_of_the_rows_below():
+    lines = [
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |",
+        "| 一、深化放管服改革 |",
+        "| 1 | 推行证明事项告知承诺制。 | 区司法局 | 区各部门 | 2024年6月底 |",
+        "二、规范行政执法",
+        "| 2 | 落实行政执法三项制度。 | 区司法局 | 区各执法部门 | 长期坚持 |",
+    ]
+    plan = parse_lines(lines)
+    assert [(t.number, t.heading_path, t.lead_units) for t in plan.tasks] == [
+        ("1", ["一、深化放管服改革"], ["区司法局"]),
+        ("2", ["二、规范行政执法"], ["区司法局"]),
+    ]
