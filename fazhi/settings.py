@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "fazhi.units",
     "fazhi.plans",
     "fazhi.ledger",
+    "fazhi.evidence",
     "fazhi.progress",
     "fazhi.supervision",
     "fazhi.dashboard",
@@ -145,6 +146,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = (FAZHI_MAX_UPLOAD_MB + 1) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = (FAZHI_MAX_UPLOAD_MB + 1) * 1024 * 1024
 # Days before a deadline when a task turns from green to yellow.
 FAZHI_DUE_SOON_DAYS = env_int("FAZHI_DUE_SOON_DAYS", 14)
+# Evidence files (留痕): stored outside the static and media roots, served only by a checked view.
+FAZHI_EVIDENCE_ROOT = Path(env_str("FAZHI_EVIDENCE_ROOT", str(BASE_DIR / "var" / "evidence")))
+FAZHI_EVIDENCE_MAX_MB = env_int("FAZHI_EVIDENCE_MAX_MB", 20)
 
 # Celery: without a broker, tasks run eagerly in-process so the demo needs no Redis.
 CELERY_TASK_ALWAYS_EAGER = not env_str("CELERY_BROKER_URL", "")

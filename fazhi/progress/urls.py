@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from fazhi.evidence import views as evidence_views
+
+urlpatterns = [
+    path("evidence/<int:pk>/", evidence_views.download, name="evidence-download"),
+]

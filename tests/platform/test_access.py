@@ -159,6 +159,9 @@ def _outsider_routes(ids: dict[str, Any], job: Any, group: Any) -> list[tuple[st
         ("get", "unit-edit", [ids["unit_a"]]),
         ("post", "unit-edit", [ids["unit_a"]]),
         ("get", "group-detail", [group.pk]),
+        # Progress reports and evidence: checked again with real objects of unit A in
+        # tests/progress/test_outsider_access.py.
+        ("get", "evidence-download", [0]),
     ]
 
 
