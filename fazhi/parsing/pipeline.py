@@ -114,16 +114,21 @@ def _set_deadline(
 def _metadata(lines: list[Line]) -> tuple[str | None, str | None, str | None, int | None]:
     head = [ln.text.replace(SOFT_BREAK, " ") for ln in lines[:25]]
     title = None
-    for strong in (True, False):
+    # strong title words first, then weaker ones, then any heading-like short line
+    for strong in (True, False, None):
         for t in head:
             t2 = re.sub(r"\.(?:docx?|pdf|xlsx?|wps)$", "", t).strip("【】[] ")
+            t2 = re.sub(r"^(?:名\s*称|标\s*题|附件\s*\d*)\s*[::]\s*(?:\d+\.)?", "", t2)
             if (
                 6 <= len(t2) <= 70
                 and not t2.endswith(("。", ":", ","))
                 and match_marker(t2) is None
                 and "|" not in t2
             ):
-                if (_STRONG_TITLE if strong else _TITLE_WORDS).search(t2):
+                if strong is None and (len(t2) > 40 or re.search(r"[。,;:!?]", t2)):
+                    continue
+                pattern = _STRONG_TITLE if strong else _TITLE_WORDS
+                if strong is None or pattern.search(t2):
                     title = t2
                     break
         if title:

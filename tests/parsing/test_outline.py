@@ -145,3 +145,21 @@ def test_a_duty_that_names_its_unit_before_a_colon():
 def test_more_marker_forms(text, kind, ordinal):
     m = match_marker(text)
     assert m is not None and (m.kind, m.ordinal) == (kind, ordinal)
+
+
+@pytest.mark.parametrize(
+    "head,title",
+    [
+        (
+            "当前位置:\n首页\n> 政务动态 > 通知公告\n2024年度法治政府建设工作报告\n",
+            "2024年度法治政府建设工作报告",
+        ),
+        (
+            "名 称: 区政府办公室关于印发2020年重点工作责任分解的通知\n",
+            "区政府办公室关于印发2020年重点工作责任分解的通知",
+        ),
+        ("点击数:227 更新时间:2023-01-16\n济阳区荣获法治政府建设示范区\n", "济阳区荣获法治政府建设示范区"),
+    ],
+)
+def test_plan_title_skips_breadcrumbs_and_labels(head, title):
+    assert parse_text(head + "正文。\n").title == title
