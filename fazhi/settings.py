@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -181,6 +182,40 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+}
+
+# Supervision (督办督察): working-day thresholds, reminders, 督办单, the 约谈 list.
+# A deadline turns yellow when at most this many working days remain (fazhi.ledger.status).
+FAZHI_DUE_SOON_WORKDAYS = env_int("FAZHI_DUE_SOON_WORKDAYS", 5)
+# Reminders go out when exactly this many working days remain (and on the deadline day, 0).
+FAZHI_REMINDER_WORKDAYS_BEFORE = [
+    int(n) for n in env_list("FAZHI_REMINDER_WORKDAYS_BEFORE", "3,1,0") if n.isdigit()
+]
+# Overdue reminders: the first working day after the deadline, then every N working days.
+FAZHI_OVERDUE_REMINDER_EVERY_WORKDAYS = env_int("FAZHI_OVERDUE_REMINDER_EVERY_WORKDAYS", 5)
+FAZHI_NOTICE_PREFIX = env_str("FAZHI_NOTICE_PREFIX", "督办")
+FAZHI_NOTICE_REPLY_WORKDAYS = env_int("FAZHI_NOTICE_REPLY_WORKDAYS", 5)
+FAZHI_TALK_OVERDUE_THRESHOLD = env_int("FAZHI_TALK_OVERDUE_THRESHOLD", 3)
+FAZHI_TALK_UNANSWERED_THRESHOLD = env_int("FAZHI_TALK_UNANSWERED_THRESHOLD", 2)
+# Group-robot webhook (钉钉 / 企业微信); empty: no webhook. A failure is logged, never fatal.
+FAZHI_WEBHOOK_URL = env_str("FAZHI_WEBHOOK_URL", "")
+FAZHI_WEBHOOK_KIND = env_str("FAZHI_WEBHOOK_KIND", "dingtalk")
+if FAZHI_WEBHOOK_KIND not in ("dingtalk", "wecom"):
+    raise ImproperlyConfigured(f"FAZHI_WEBHOOK_KIND={FAZHI_WEBHOOK_KIND!r}: expected dingtalk or wecom")
+# How long a process keeps the holiday calendar before re-reading the office's entries.
+FAZHI_CALENDAR_CACHE_SECONDS = env_int("FAZHI_CALENDAR_CACHE_SECONDS", 300)
+# Email: printed to the console in the demo; set EMAIL_BACKEND/EMAIL_HOST for real mail.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "fazhi@localhost")
+# Daily reminders by Celery beat (production); without a broker: `manage.py send_reminders` from cron.
+CELERY_BEAT_SCHEDULE = {
+    "send-reminders": {
+        "task": "fazhi.supervision.tasks.send_reminders_task",
+        "schedule": crontab(hour=8, minute=0),  # CELERY_TIMEZONE: 08:00 Beijing time
+        "options": {"expires": 60 * 60 * 12},
+    },
 }
 
 if (BASE_DIR / "fazhi" / "local_settings.py").exists():
