@@ -219,6 +219,13 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
                     cats.append(c)
                 elif c:
                     rest.append(c)
+            if number is None and cats and rest:
+                # no 序号 column: "| 1.推行告知承诺制 | 区司法局 |" — the numbered cell is the task
+                task_cell = cats.pop()
+                m = match_marker(task_cell, 0)
+                assert m is not None
+                number = str(m.ordinal)
+                rest.insert(0, task_cell[m.end :])
             if cats:
                 categories = _merge_categories(categories, cats)
             if rest or number:
@@ -285,6 +292,12 @@ def _positional_row(
             rest_roles.append(role)
     if not rest and number is None:
         return None
+    if number is None and ROLE_CONTENT in rest_roles:
+        # no 序号 column: the task cell may carry its own number ("2.优化营商环境")
+        i = rest_roles.index(ROLE_CONTENT)
+        m = match_marker(rest[i], 0)
+        if m is not None:
+            number, rest[i] = str(m.ordinal), rest[i][m.end :]
     cats = (
         [col_cats[i].rstrip("。") for i in sorted(col_cats)] if ROLE_CATEGORY in roles else list(categories)
     )

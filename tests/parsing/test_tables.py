@@ -155,3 +155,16 @@ def test_category_rows_merged_across_the_table_set_the_heading_of_the_rows_below
         ("1", ["一、深化放管服改革"], ["区司法局"]),
         ("2", ["二、规范行政执法"], ["区司法局"]),
     ]
+
+
+def test_without_a_number_column_a_numbered_task_cell_is_the_task():
+    lines = [
+        "| 工作任务 | 牵头单位 | 配合单位 | 完成时限 |",
+        "| 一、深化改革 | 1.推行证明事项告知承诺制 | 区司法局 | 区各部门 | 2024年6月底 |",
+        "| 5.优化营商环境 | 区发改委 | 各街道 | 2024年12月底 |",
+    ]
+    plan = parse_lines(lines)
+    assert [(t.number, t.heading_path, t.lead_units, t.responsible_units) for t in plan.tasks] == [
+        ("1", ["一、深化改革"], ["区司法局"], ["区各部门"]),
+        ("5", ["一、深化改革"], ["区发改委"], ["各街道"]),
+    ]
