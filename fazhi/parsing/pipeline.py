@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 from fazhi.parsing import deadlines as dl
 from fazhi.parsing.markers import match_marker
-from fazhi.parsing.model import ParsedPlan, ParseError, Task
+from fazhi.parsing.model import ParsedPlan, Task
 from fazhi.parsing.normalize import SOFT_BREAK, Line, normalize_lines, squeeze_lines
 from fazhi.parsing.outline import ancestors, build_outline, task_items, title_and_content
 from fazhi.parsing.tables import find_tables, table_tasks
@@ -203,13 +202,10 @@ def parse_bytes(data: bytes, filename: str) -> ParsedPlan:
 
 
 def parse_file(path: str) -> ParsedPlan:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ParseError(f"文件“{p.name}”不存在。") from None
-    except IsADirectoryError:
-        raise ParseError(f"“{p.name}”是目录,不是文件。") from None
-    except OSError as e:
-        raise ParseError(f"文件“{p.name}”无法读取:{e.strerror or e}。") from None
-    return parse_bytes(data, p.name)
+    """Read and parse a document from disk (oversized files are refused before loading)."""
+    from fazhi.parsing.readers import read_file
+
+    raw = read_file(path)
+    plan = parse_lines(raw.lines, raw.source_format)
+    plan.warnings[:0] = raw.warnings
+    return plan

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from fazhi.parsing.markers import RANK, cn_to_int, match_marker
-from fazhi.parsing.model import ParseError
 from fazhi.parsing.normalize import SOFT_BREAK, Line, normalize_lines, squeeze_lines
 from fazhi.parsing.textlayout import unwrap_lines
 
@@ -688,13 +687,10 @@ def parse_report_bytes(data: bytes, filename: str) -> ParsedReport:
 
 
 def parse_report_file(path: str | Path) -> ParsedReport:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ParseError(f"文件“{p.name}”不存在。") from None
-    except IsADirectoryError:
-        raise ParseError(f"“{p.name}”是目录,不是文件。") from None
-    except OSError as e:
-        raise ParseError(f"文件“{p.name}”无法读取:{e.strerror or e}。") from None
-    return parse_report_bytes(data, p.name)
+    """Read and import a past report from disk (oversized files are refused before loading)."""
+    from fazhi.parsing.readers import read_file
+
+    raw = read_file(str(path))
+    report = parse_report_lines(raw.lines)
+    report.warnings[:0] = raw.warnings
+    return report
