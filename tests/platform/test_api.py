@@ -101,3 +101,31 @@ def test_a_liaison_lists_only_their_unit_and_tasks(cast: Any, dispatched_000: An
     tasks = {t["id"] for t in api.get("/api/tasks/").json()["results"]}
     assert tasks == set(Assignment.objects.filter(unit=cast.unit_b).values_list("task_id", flat=True))
     assert api.get("/api/imports/").json()["count"] == 0
+
+
+def test_the_api_maps_an_unmatched_name_before_confirming(cast: Any, job_000: Any) -> None:
+    job_000.draft["tasks"][0]["units"][0].update(id=None, kind=None, method="none")
+    job_000.save()
+    api = _api(cast.office)
+    url = f"/api/imports/{job_000.pk}/units/"
+    bad = api.post(url, {"task": 0, "position": 0, "unit": 999999}, format="json")
+    assert bad.status_code == 400 and "名录中没有" in bad.json()["detail"]
+    both = api.post(url, {"task": 0, "position": 0}, format="json")
+    assert both.status_code == 400
+    lead = "天桥区委全面依法治区委员会办公室"
+    from fazhi.units.models import Unit
+
+    ok = api.post(url, {"task": 0, "position": 0, "unit": Unit.objects.get(name=lead).pk}, format="json")
+    assert ok.status_code == 200 and ok.json()["problems"] == []
+    assert api.post(f"/api/imports/{job_000.pk}/confirm/").status_code == 201
+    assert (
+        _api(cast.leader).post(url, {"task": 0, "position": 0, "unit": 1}, format="json").status_code == 403
+    )
+
+
+def test_api_changes_are_recorded_with_the_token_user(cast: Any) -> None:
+    from fazhi.units.models import Unit
+
+    body = {"name": "天桥区审计局", "kind": "government", "jurisdiction": cast.district.pk}
+    assert _api(cast.office).post("/api/units/", body, format="json").status_code == 201
+    assert Unit.objects.get(name="天桥区审计局").history.get().history_user == cast.office
