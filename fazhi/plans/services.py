@@ -51,8 +51,13 @@ def check_upload(filename: str, size: int) -> None:
         raise UploadError(f"文件大小为 {size / 1024 / 1024:.1f} MB，超过了 {limit} MB 的上限")
 
 
-def start_import(*, user: Any, jurisdiction: Jurisdiction, filename: str, data: bytes) -> UploadResult:
-    """Store the upload as a job and queue its parse; same content as a stored plan → that plan."""
+def start_import(
+    *, user: Any, jurisdiction: Jurisdiction, filename: str, data: bytes, enqueue: bool = True
+) -> UploadResult:
+    """Store the upload as a job and queue its parse; same content as a stored plan → that plan.
+
+    enqueue=False leaves the job queued for the caller to run (`run_import`) itself.
+    """
     check_upload(filename, len(data))
     digest = hashlib.sha256(data).hexdigest()
     existing = Plan.objects.filter(jurisdiction=jurisdiction, sha256=digest).first()
@@ -66,7 +71,8 @@ def start_import(*, user: Any, jurisdiction: Jurisdiction, filename: str, data: 
         created_by=user,
         stage="排队等待解析",
     )
-    enqueue_parse(job)
+    if enqueue:
+        enqueue_parse(job)
     return UploadResult(job=job)
 
 

@@ -27,3 +27,14 @@ def test_load_demo_loads_everything_once(django_capture_on_commit_callbacks: Any
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
     assert (Plan.objects.count(), Assignment.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_load_demo_parses_in_process_even_when_uploads_use_threads(settings: Any, monkeypatch: Any) -> None:
+    from fazhi.plans import services
+    from fazhi.plans.models import Plan
+
+    settings.FAZHI_PARSE_IN_THREAD = True
+    monkeypatch.setattr(services, "enqueue_parse", lambda job: pytest.fail("the loader must not enqueue"))
+    call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
+    assert Plan.objects.count() == 3

@@ -86,12 +86,12 @@ class Command(BaseCommand):
 
     def _plan(self, path: Path, jurisdiction: Any, office: Any) -> None:
         result = start_import(
-            user=office, jurisdiction=jurisdiction, filename=path.name, data=path.read_bytes()
+            user=office, jurisdiction=jurisdiction, filename=path.name, data=path.read_bytes(), enqueue=False
         )
         if result.existing_plan is not None:
             self.stdout.write(f"已存在：{result.existing_plan.title}")
             return
-        run_import(result.job.pk)  # the loader is a batch job itself: parse here (a no-op if already done)
+        run_import(result.job.pk)  # the loader is a batch job itself: parse here, not in the background
         job = ImportJob.objects.get(pk=result.job.pk)
         if job.status != ImportJob.Status.READY:
             self.stderr.write(f"未能解析 {path.name}：{job.error or job.get_status_display()}")
