@@ -77,3 +77,47 @@ class UnitImportForm(forms.Form):
         if jurisdiction_ids is not None:
             qs = qs.filter(pk__in=jurisdiction_ids)
         self.fields["jurisdiction"].queryset = qs
+
+
+class UnitGroupForm(forms.ModelForm):
+    """A collective name and its members; members must belong to the group's jurisdiction."""
+
+    aliases_text = forms.CharField(label="其他写法", required=False, help_text="多个写法用顿号或逗号分隔")
+
+    class Meta:
+        model = UnitGroup
+        fields = ["name", "jurisdiction", "members"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, jurisdiction_ids: set[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        juris = Jurisdiction.objects.all()
+        units = Unit.objects.filter(active=True).order_by("kind", "name")
+        if jurisdiction_ids is not None:
+            juris = juris.filter(pk__in=jurisdiction_ids)
+            units = units.filter(jurisdiction_id__in=jurisdiction_ids)
+        self.fields["jurisdiction"].queryset = juris
+        self.fields["members"].queryset = units
+        self.fields["aliases_text"].initial = "、".join(self.instance.aliases or [])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        jur = data.get("jurisdiction")
+        outside = [u.name for u in data.get("members") or [] if jur and u.jurisdiction_id != jur.pk]
+        if outside:
+            self.add_error("members", f"以下单位不属于{jur}：{'、'.join(outside)}")
+        name = data.get("name")
+        if jur and name:
+            clash = UnitGroup.objects.filter(jurisdiction=jur, name=name).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("name", "本辖区已有同名分组")
+        return data
+
+    def save(self, commit: bool = True) -> UnitGroup:
+        group = super().save(commit=False)
+        group.aliases = [
+            a for a in re.split(r"[、,，;；\s]+", self.cleaned_data.get("aliases_text") or "") if a
+        ]
+        group.save()
+        self.save_m2m()
+        return group

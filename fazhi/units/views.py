@@ -14,9 +14,9 @@ from fazhi.accounts.access import (
     visible_groups,
     visible_units,
 )
-from fazhi.units.forms import UnitForm, UnitImportForm
+from fazhi.units.forms import UnitForm, UnitGroupForm, UnitImportForm
 from fazhi.units.importing import UnitSheetError, import_units
-from fazhi.units.models import Unit
+from fazhi.units.models import Unit, UnitGroup
 
 
 @member_required
@@ -116,3 +116,24 @@ def unit_import(request: HttpRequest) -> HttpResponse:
                 return redirect("unit-list")
     status = 400 if errors else 200
     return render(request, "units/unit_import.html", {"form": form, "errors": errors}, status=status)
+
+
+@office_required
+def group_create(request: HttpRequest) -> HttpResponse:
+    return _group_form(request, UnitGroup())
+
+
+@office_required
+def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _group_form(request, get_object_or_404(visible_groups(request.user), pk=pk))
+
+
+def _group_form(request: HttpRequest, group: UnitGroup) -> HttpResponse:
+    form = UnitGroupForm(
+        request.POST or None, instance=group, jurisdiction_ids=jurisdiction_ids(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        group = form.save()
+        messages.success(request, f"已保存分组“{group.name}”")
+        return redirect("group-detail", pk=group.pk)
+    return render(request, "units/group_form.html", {"form": form, "group": group})

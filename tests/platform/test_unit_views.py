@@ -102,3 +102,44 @@ def test_the_group_page_lists_members(cast: Any) -> None:
     page = cast.client(cast.office).get(reverse("group-detail", args=[group.pk])).content.decode()
     assert "天桥区北园街道办事处" in page
     assert cast.client(cast.liaison_a).get(reverse("group-detail", args=[group.pk])).status_code == 404
+
+
+def test_the_office_creates_and_edits_a_group(cast: Any) -> None:
+    from fazhi.units.models import Unit, UnitGroup
+
+    c = cast.client(cast.office)
+    courts = list(Unit.objects.filter(jurisdiction=cast.district, kind__in=["court", "procuratorate"]))
+    response = c.post(
+        reverse("group-create"),
+        {
+            "name": "政法单位",
+            "jurisdiction": cast.district.pk,
+            "aliases_text": "区政法各单位",
+            "members": [u.pk for u in courts],
+        },
+    )
+    group = UnitGroup.objects.get(name="政法单位")
+    assert response.status_code == 302 and set(group.members.all()) == set(courts)
+    assert group.aliases == ["区政法各单位"] and group.history.first().history_user == cast.office
+    c.post(
+        reverse("group-edit", args=[group.pk]),
+        {"name": "政法单位", "jurisdiction": cast.district.pk, "members": [courts[0].pk]},
+    )
+    assert list(group.members.all()) == [courts[0]]
+
+
+def test_a_group_cannot_take_members_of_another_district(cast: Any) -> None:
+    from fazhi.units.models import Jurisdiction, Unit, UnitGroup
+
+    city = Jurisdiction.objects.get(name="济南市")
+    response = cast.client(cast.office).post(
+        reverse("group-create"),
+        {"name": "混合", "jurisdiction": cast.district.pk, "members": [cast.unit_a.pk]},
+    )
+    assert response.status_code == 302  # same district: fine
+    other = Unit.objects.get(name="红桥区司法局")
+    response = cast.client(cast.office).post(
+        reverse("group-create"), {"name": "越界", "jurisdiction": cast.district.pk, "members": [other.pk]}
+    )
+    assert response.status_code == 200 and not UnitGroup.objects.filter(name="越界").exists()
+    assert city.pk != cast.district.pk

@@ -39,3 +39,44 @@ def files() -> dict[str, bytes]:
     from progress_samples import DOC, JPG, PDF, PNG, ooxml
 
     return {"pdf": PDF, "png": PNG, "jpg": JPG, "doc": DOC, "docx": ooxml("word"), "xlsx": ooxml("xl")}
+
+
+def _assignment(plan: Any, number: str, unit: Any) -> Any:
+    from fazhi.ledger.models import Assignment
+
+    return Assignment.objects.select_related("task__plan", "unit").get(
+        task__plan=plan, task__number=number, unit=unit
+    )
+
+
+@pytest.fixture
+def a_part(cast: Any, dispatched_000: Any) -> Any:
+    """Unit A's assignment as a responsible unit on task 5 (led by 政法委; unit B not on it)."""
+    return _assignment(dispatched_000, "5", cast.unit_a)
+
+
+@pytest.fixture
+def a_lead(cast: Any, dispatched_000: Any) -> Any:
+    """Unit A's assignment as the lead unit of task 11 (two targets; unit B is responsible)."""
+    return _assignment(dispatched_000, "11", cast.unit_a)
+
+
+@pytest.fixture
+def b_part(cast: Any, dispatched_000: Any) -> Any:
+    """Unit B's assignment as a responsible unit on task 11 (led by unit A)."""
+    return _assignment(dispatched_000, "11", cast.unit_b)
+
+
+@pytest.fixture
+def report_of() -> Any:
+    """report_of(assignment, user, submit=True, **fields): a report written through the service."""
+    from fazhi.progress import services
+
+    def make(assignment: Any, user: Any, submit: bool = True, **fields: Any) -> Any:
+        period = services.period_choices(assignment)[0].key
+        data = services.ReportInput(
+            period=period, status=fields.pop("status", "in_progress"), text="已召开专题会议", **fields
+        )
+        return services.create_report(assignment, user, data, submit=submit)
+
+    return make
