@@ -1,7 +1,11 @@
 """This app's REST endpoints, mounted under /api/ (same permissions as its pages)."""
 
-from rest_framework.routers import SimpleRouter
+from django.urls import path
 
-router = SimpleRouter()
+from fazhi.dashboard import api
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("dashboard/office/", api.OfficeFigures.as_view(), name="api-dashboard-office"),
+    path("dashboard/leader/", api.LeaderFigures.as_view(), name="api-dashboard-leader"),
+    path("dashboard/units/<int:pk>/", api.UnitTodo.as_view(), name="api-dashboard-unit"),
+]
