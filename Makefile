@@ -40,7 +40,7 @@ test-sqlite: setup
 
 # The platform suite against the PostgreSQL this machine kind runs (trust auth, database `test`).
 test-postgres: setup
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q tests/platform -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) DATABASE_TEST_NAME=test_fazhi_$$$$ $(BIN)/pytest -q tests/platform -p no:cacheprovider
 
 # Browser journeys in headless Debian chromium; screenshots go to test-artifacts/.
 e2e: setup
