@@ -56,7 +56,7 @@ def scoped_records(user: Any, model: Any) -> QuerySet:
 
     label = model._meta.label
     if label == "ledger.Task":
-        return access.visible_tasks(user)
+        return access.visible_tasks(user).select_related("plan")
     if label == "units.Unit":
         return access.visible_units(user)
     paths = {

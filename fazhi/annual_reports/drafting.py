@@ -86,7 +86,7 @@ def _measures(f: ReportFigures) -> list[str]:
             f"各责任单位报送并经审核通过的进展报告{_n(p.reports_accepted)}，上传佐证材料{_n(p.evidence_files)}；"
             f"年度任务中的量化指标{_n(p.targets_total)}，已达标{_n(p.targets_met)}。"
         )
-    if f.supervision.available:
+    if f.supervision.available and any(x.value for x in f.supervision.figures()):
         s = f.supervision
         lines.append(
             f"全年发出到期及逾期提醒{_n(s.reminders)}，下发督办单{_n(s.notices_issued)}、已回复{_n(s.notices_answered)}；"

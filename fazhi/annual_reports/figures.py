@@ -240,7 +240,9 @@ def ledger_figures(jurisdiction_ids: Iterable[int], year: int, as_of: dt.date) -
     rows = list(
         year_tasks(jurisdiction_ids, year)
         .order_by("plan_id", "position")
-        .values("id", "plan_id", "number", "title", "content", "category", "deadline", "done_at")
+        .values(
+            "id", "plan_id", "number", "title", "content", "category", "subcategory", "deadline", "done_at"
+        )
     )
     leads: dict[int, list[str]] = {}
     for task_id, name in (
@@ -268,9 +270,12 @@ def ledger_figures(jurisdiction_ids: Iterable[int], year: int, as_of: dt.date) -
         r for r in open_ if r["deadline"] is not None and r["deadline"] < as_of and r["deadline"] <= end
     ]
 
+    # Group by 一级指标; a plan whose tasks all sit under one (seed 000: 二、目标任务) is
+    # grouped by its 二级指标 instead, which is where its areas of work are named.
+    level = "category" if len({r["category"] for r in rows}) > 1 else "subcategory"
     categories: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        categories.setdefault(r["category"] or "其他任务", []).append(r)
+        categories.setdefault(r[level] or r["category"] or "其他任务", []).append(r)
     by_category = tuple(
         CategoryLine(
             category=name,

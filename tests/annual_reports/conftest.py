@@ -32,8 +32,6 @@ revised_job = platform_conftest.revised_job
 Cast = platform_conftest.Cast
 make_user = platform_conftest.make_user
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "annual_reports"
-
 
 @pytest.fixture
 def year_2024(cast: Any, dispatched_000: Any) -> Any:

@@ -32,6 +32,9 @@ def test_ledger_figures_count_done_on_time_overdue_and_unfinished(cast: Any, yea
     assert f.overdue.value == 3 and [t.number for t in f.overdue_tasks] == ["7", "8", "9"]
     assert f.unfinished.value == 12
     assert sum(c.total for c in f.by_category) == 18 and sum(c.done for c in f.by_category) == 6
+    # Seed 000 puts every task under 二、目标任务: the report groups by the 二级指标 instead.
+    first = f.by_category[0]
+    assert (first.category, first.total, first.done) == ("(一)深入学习贯彻习近平法治思想", 2, 2)
     assert f.tasks_total.text == "18项" and f.completion_rate.text == "33.33%"
 
 
