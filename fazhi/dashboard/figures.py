@@ -22,11 +22,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Case, Count, F, IntegerField, Min, QuerySet, Value, When
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from fazhi.accounts.access import visible_assignments, visible_plans, visible_tasks
 from fazhi.dashboard import supervision as supervision_figures
-from fazhi.dashboard.filters import RecordFilter, assignment_light_q, done_on_time_q, task_light_q
+from fazhi.dashboard.filters import (
+    RecordFilter,
+    assignment_light_q,
+    done_on_time_q,
+    missing_report_q,
+    task_light_q,
+)
 from fazhi.ledger.status import COLOURS, Light, today
 
 # Lights in the order the charts stack them (finished first, late last).
@@ -146,6 +152,8 @@ class UnitFigure:
     counts: Counts
     links: CountLinks
     todo_url: str
+    missing_reports: int  # open assignments without this period's progress report
+    missing_reports_url: str
 
     @property
     def label(self) -> str:
@@ -204,6 +212,9 @@ class OfficeFigures:
     overdue_total: int
     overdue_url: str
     supervision: supervision_figures.SupervisionFigures
+    reports_available: bool  # the progress app is there to count missing reports
+    missing_reports: int  # open assignments without this period's progress report
+    missing_reports_url: str
 
 
 def _scoped_tasks(user: Any, plan_id: int | None) -> QuerySet:
@@ -276,12 +287,17 @@ def category_figures(user: Any, on: dt.date, plan_id: int | None = None) -> list
     ]
 
 
+def _missing_count(on: dt.date) -> dict[str, Any]:
+    missing = missing_report_q(on)
+    return {"missing_reports": Count("pk", filter=missing)} if missing is not None else {}
+
+
 def unit_figures(user: Any, on: dt.date, plan_id: int | None = None) -> list[UnitFigure]:
     """Assignment counts per unit (one query): most overdue first, then by name."""
     rows = (
         _scoped_assignments(user, plan_id)
         .values("unit_id", "unit__name", "unit__short_name")
-        .annotate(**_assignment_counts(on))
+        .annotate(**_assignment_counts(on), **_missing_count(on))
         .order_by("-overdue", "-due_soon", "unit__name")
     )
     return [
@@ -292,6 +308,10 @@ def unit_figures(user: Any, on: dt.date, plan_id: int | None = None) -> list[Uni
             counts=Counts.of(row),
             links=_links(RecordFilter(plan=plan_id, unit=row["unit_id"]), "assignment"),
             todo_url=reverse("dashboard-unit", args=[row["unit_id"]]),
+            missing_reports=row.get("missing_reports", 0),
+            missing_reports_url=RecordFilter(
+                plan=plan_id, unit=row["unit_id"], missing_report=True
+            ).assignments_url(),
         )
         for row in rows
     ]
@@ -356,6 +376,9 @@ def office_figures(user: Any, on: dt.date | None = None, plan_id: int | None = N
         overdue_total=unit_totals.overdue,
         overdue_url=unit_totals_links.overdue,
         supervision=supervision_figures.supervision_figures(user, on),
+        reports_available=missing_report_q(on) is not None,
+        missing_reports=sum(u.missing_reports for u in units),
+        missing_reports_url=RecordFilter(plan=plan_id, missing_report=True).assignments_url(),
     )
 
 
@@ -394,6 +417,8 @@ class TodoItem:
     light_label: str
     colour: str
     url: str
+    report_missing: bool  # this period's progress report is still to be sent
+    report_url: str  # where the unit reports on this assignment ("" without the progress app)
 
 
 @dataclass(frozen=True)
@@ -407,6 +432,8 @@ class UnitTodo:
     links: CountLinks
     items: list[TodoItem]
     supervision: supervision_figures.UnitSupervision
+    missing_reports: int
+    missing_reports_url: str
 
 
 def _light_case(on: dt.date) -> Case:
@@ -429,10 +456,12 @@ def unit_todo(user: Any, unit: Any, on: dt.date | None = None) -> UnitTodo:
         default=Value(2),
         output_field=IntegerField(),
     )
+    missing = missing_report_q(on)
+    report_missing = Case(When(missing, then=Value(True)), default=Value(False)) if missing else Value(False)
     rows = (
         mine.filter(done_at__isnull=True)
         .select_related("task__plan")
-        .annotate(state=_light_case(on), urgency=urgency)
+        .annotate(state=_light_case(on), urgency=urgency, report_missing=report_missing)
         .order_by("urgency", F("deadline").asc(nulls_last=True), "task__plan_id", "task__position")
     )
     items = []
@@ -453,6 +482,8 @@ def unit_todo(user: Any, unit: Any, on: dt.date | None = None) -> UnitTodo:
                 light_label=light.label,
                 colour=COLOURS[light],
                 url=reverse("task-detail", args=[a.task_id]),
+                report_missing=bool(a.report_missing),
+                report_url=_report_url(a),
             )
         )
     return UnitTodo(
@@ -463,4 +494,14 @@ def unit_todo(user: Any, unit: Any, on: dt.date | None = None) -> UnitTodo:
         links=_links(RecordFilter(unit=unit.pk), "assignment"),
         items=items,
         supervision=supervision_figures.unit_supervision(user, unit, on),
+        missing_reports=sum(item.report_missing for item in items),
+        missing_reports_url=RecordFilter(unit=unit.pk, missing_report=True).assignments_url(),
     )
+
+
+def _report_url(assignment: Any) -> str:
+    """The progress page of one assignment, or "" while the progress app has none."""
+    try:
+        return reverse("progress-assignment", args=[assignment.task_id, assignment.unit_id])
+    except NoReverseMatch:
+        return ""

@@ -80,6 +80,16 @@ def done_on_time_q(on: dt.date) -> Q:
     return Q(done_at__isnull=False) & (Q(deadline__isnull=True) | Q(done_at__date__lte=F("deadline")))
 
 
+def missing_report_q(on: dt.date) -> Q | None:
+    """Assignments whose progress report for the current period is missing (the progress app's
+    rule), or None while the progress app does not provide it."""
+    try:
+        from fazhi.progress.services import missing_filter
+    except ImportError:
+        return None
+    return missing_filter(on)
+
+
 @dataclass(frozen=True)
 class RecordFilter:
     """Which tasks or assignments a figure counts. None means "any"."""
@@ -89,6 +99,7 @@ class RecordFilter:
     unit: int | None = None  # assignments only
     light: str | None = None
     on_time: bool = False  # only items done by their deadline
+    missing_report: bool = False  # assignments only: this period's progress report is missing
 
     def but(self, **changes: Any) -> RecordFilter:
         return replace(self, **changes)
@@ -119,6 +130,8 @@ class RecordFilter:
             q &= assignment_light_q(self.light, on)
         if self.on_time:
             q &= done_on_time_q(on)
+        if self.missing_report:
+            q &= missing_report_q(on) or Q(pk__in=[])
         return q
 
     def params(self) -> dict[str, str]:
@@ -137,6 +150,8 @@ class RecordFilter:
             out["light"] = self.light
         if self.on_time:
             out["on_time"] = "1"
+        if self.missing_report:
+            out["missing_report"] = "1"
         return out
 
     @classmethod
@@ -153,6 +168,7 @@ class RecordFilter:
             unit=int(unit) if unit.isdigit() else None,
             light=light if light in Light.values else None,
             on_time=params.get("on_time") == "1",
+            missing_report=params.get("missing_report") == "1",
         )
 
     def tasks_url(self) -> str:
