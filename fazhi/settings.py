@@ -194,6 +194,9 @@ FAZHI_DUE_SOON_WORKDAYS = env_int("FAZHI_DUE_SOON_WORKDAYS", 5)
 FAZHI_REMINDER_WORKDAYS_BEFORE = [
     int(n) for n in env_list("FAZHI_REMINDER_WORKDAYS_BEFORE", "3,1,0") if n.isdigit()
 ]
+# Without a broker, web server processes run the reminder job in a thread this often.
+FAZHI_REMINDERS_IN_PROCESS = env_bool("FAZHI_REMINDERS_IN_PROCESS", True)
+FAZHI_REMINDER_CHECK_MINUTES = env_int("FAZHI_REMINDER_CHECK_MINUTES", 60)
 # Overdue reminders: the first working day after the deadline, then every N working days.
 FAZHI_OVERDUE_REMINDER_EVERY_WORKDAYS = env_int("FAZHI_OVERDUE_REMINDER_EVERY_WORKDAYS", 5)
 FAZHI_NOTICE_PREFIX = env_str("FAZHI_NOTICE_PREFIX", "督办")
@@ -205,6 +208,8 @@ FAZHI_WEBHOOK_URL = env_str("FAZHI_WEBHOOK_URL", "")
 FAZHI_WEBHOOK_KIND = env_str("FAZHI_WEBHOOK_KIND", "dingtalk")
 if FAZHI_WEBHOOK_KIND not in ("dingtalk", "wecom"):
     raise ImproperlyConfigured(f"FAZHI_WEBHOOK_KIND={FAZHI_WEBHOOK_KIND!r}: expected dingtalk or wecom")
+# The address links in emails and webhook messages start with.
+FAZHI_SITE_URL = env_str("FAZHI_SITE_URL", "http://127.0.0.1:8000")
 # How long a process keeps the holiday calendar before re-reading the office's entries.
 FAZHI_CALENDAR_CACHE_SECONDS = env_int("FAZHI_CALENDAR_CACHE_SECONDS", 300)
 # Email: printed to the console in the demo; set EMAIL_BACKEND/EMAIL_HOST for real mail.
