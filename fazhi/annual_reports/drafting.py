@@ -60,14 +60,17 @@ def _units(t: TaskLine) -> str:
     return "、".join(t.lead_units) or "未明确牵头单位"
 
 
-def _task_list(tasks: tuple[TaskLine, ...], *, with_cause: bool = True) -> str:
+def _task_list(tasks: tuple[TaskLine, ...], causes: dict[int, str] | None = None) -> str:
+    """Numbered tasks with lead units and deadlines; with `causes`, the reason each is late as
+    the unit reported it."""
     parts = []
     for i, t in enumerate(tasks[:MAX_LISTED], start=1):
         item = f"{i}.{t.title}（{_units(t)}"
         if t.deadline:
             item += f"，时限{chinese_date(t.deadline)}"
-        if with_cause:
-            item += f"；原因：{t.cause}" if t.cause else "；原因：尚未报送"
+        if causes is not None:
+            cause = t.cause or causes.get(t.id, "")
+            item += f"；原因：{cause}" if cause else "；原因：尚未报送"
         parts.append(item + "）")
     if len(tasks) > MAX_LISTED:
         parts.append(f"另有{len(tasks) - MAX_LISTED}项，详见任务台账")
@@ -96,16 +99,20 @@ def _measures(f: ReportFigures) -> list[str]:
     for i, c in enumerate(led.by_category, start=1):
         heading = _strip_marker(c.category)
         text = f"本方面部署任务{c.total}项，已完成{c.done}项。"
-        if c.achievements:
-            text += "".join(a if a.endswith("。") else a + "。" for a in c.achievements)
-        elif c.done_tasks:
-            text += (
-                "完成的主要工作有："
-                + "；".join(t.title.rstrip("。；;") for t in c.done_tasks[:MAX_LISTED])
-                + "。"
-            )
-        lines.append(f"（{chinese_number(i)}）{heading}。{text}" if i < 100 else text)
+        if c.done_tasks:
+            # What the accepted reports say was done, else the task's title.
+            items = [
+                _achievement(t, f.progress.achievements.get(t.id, "")) for t in c.done_tasks[:MAX_LISTED]
+            ]
+            text += "完成的主要工作有：" + "；".join(items) + "。"
+        lines.append(f"（{chinese_number(min(i, 99))}）{heading}。{text}")
     return lines
+
+
+def _achievement(t: TaskLine, reported: str) -> str:
+    title = t.title.rstrip("。；;")
+    reported = " ".join(reported.split()).rstrip("。；;")
+    return f"{title}（{reported}）" if reported else title
 
 
 def _area(jurisdiction: str) -> str:
@@ -131,7 +138,7 @@ def _shortcomings(f: ReportFigures) -> list[str]:
         n += 1
         lines.append(
             f"（{chinese_number(n)}）部分任务未按期完成。截至{chinese_date(_cutoff(f))}，"
-            f"有{len(led.overdue_tasks)}项任务逾期未完成：{_task_list(led.overdue_tasks)}"
+            f"有{len(led.overdue_tasks)}项任务逾期未完成：{_task_list(led.overdue_tasks, prog.causes)}"
         )
     if prog.available and prog.unmet_targets:
         n += 1
@@ -176,7 +183,7 @@ def _next_year(f: ReportFigures, extra: str) -> list[str]:
         n += 1
         lines.append(
             f"（{chinese_number(n)}）推进结转任务落实。{f.year}年度未完成的{len(unfinished)}项任务结转下一年度继续推进："
-            + _task_list(unfinished, with_cause=False)
+            + _task_list(unfinished)
         )
     return lines
 

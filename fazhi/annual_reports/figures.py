@@ -81,7 +81,6 @@ class CategoryLine:
     total: int
     done: int
     done_tasks: tuple[TaskLine, ...] = ()
-    achievements: tuple[str, ...] = ()  # what accepted reports say was done
 
 
 @dataclass(frozen=True)
@@ -129,6 +128,8 @@ class ProgressFigures:
     targets_met: Figure
     evidence_files: Figure
     unmet_targets: tuple[TargetLine, ...] = ()
+    achievements: dict[int, str] = field(default_factory=dict)  # task id → what was done
+    causes: dict[int, str] = field(default_factory=dict)  # task id → why it is late, as reported
 
     def figures(self) -> list[Figure]:
         return [self.reports_accepted, self.targets_total, self.targets_met, self.evidence_files]
@@ -354,19 +355,106 @@ def progress_figures(jurisdiction_ids: Iterable[int], year: int, as_of: dt.date)
 def _progress_from_models(
     report_model: Any, jurisdiction_ids: list[int], year: int, as_of: dt.date
 ) -> ProgressFigures:
-    """Placeholder wiring until the progress app's fields are known (see module docstring)."""
+    """1. Accepted reports on the year's tasks, newest first; a task's account of its work is
+       the lead unit's consolidated report when there is one, else its newest accepted report.
+    2. Each quantitative target of a task is checked against the figure of that report
+       (fazhi.progress.services.target_met); a target without a reported figure is not met.
+    3. Evidence files are those attached to accepted reports.
+    4. Causes: the newest reason a unit gave on any report of the task (未能按期完成原因).
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from fazhi.progress.services import target_met
+
+    tasks = year_tasks(jurisdiction_ids, year)
+    accepted = list(
+        report_model.objects.filter(state="accepted", assignment__task__in=tasks)
+        .order_by("-consolidated", "-reviewed_at", "-pk")
+        .values("pk", "assignment__task_id", "text", "figures", "reason")
+    )
+    best: dict[int, dict[str, Any]] = {}
+    for r in accepted:
+        best.setdefault(r["assignment__task_id"], r)  # consolidated first, then newest
+    causes: dict[int, str] = {}
+    for task_id, reason in (
+        report_model.objects.filter(assignment__task__in=tasks)
+        .exclude(reason="")
+        .order_by("-created_at", "-pk")
+        .values_list("assignment__task_id", "reason")
+    ):
+        causes.setdefault(task_id, reason.strip())
+
+    total, met, unmet = 0, 0, []
+    for t in tasks.exclude(targets=[]).order_by("plan_id", "position").values("pk", "number", "targets"):
+        for i, target in enumerate(t["targets"] or []):
+            total += 1
+            figures = (best.get(t["pk"]) or {}).get("figures") or {}
+            value = figures.get(str(i))
+            if target_met(target, value):
+                met += 1
+                continue
+            unmet.append(
+                TargetLine(
+                    task_id=t["pk"],
+                    task_number=t["number"],
+                    text=str(target.get("text", "")),
+                    reported=format_number(value) if isinstance(value, int | float) else "",
+                    met=False,
+                    cause=causes.get(t["pk"], ""),
+                )
+            )
+    accepted_ids = tuple(r["pk"] for r in accepted)
+    evidence_ids: tuple[int, ...] = ()
+    evidence_model = _model("evidence.EvidenceFile")
+    if evidence_model is not None and accepted_ids:
+        evidence_ids = tuple(
+            evidence_model.objects.filter(
+                owner_type=ContentType.objects.get_for_model(report_model), owner_id__in=accepted_ids
+            ).values_list("pk", flat=True)
+        )
     return ProgressFigures(
-        available=False,
-        reports_accepted=_no_data("reports_accepted", "审核通过的进展报告", "份", ("报告",)),
-        targets_total=_no_data("targets_total", "量化指标", "项", ("指标",)),
-        targets_met=_no_data("targets_met", "已达标指标", "项", ("达标", "指标")),
-        evidence_files=_no_data("evidence_files", "佐证材料", "份", ("佐证", "材料")),
+        available=True,
+        reports_accepted=Figure(
+            "reports_accepted",
+            "审核通过的进展报告",
+            len(accepted_ids),
+            "份",
+            "progress.ProgressReport",
+            accepted_ids,
+            ("报告",),
+        ),
+        targets_total=Figure("targets_total", "量化指标", total, "项", keywords=("指标",)),
+        targets_met=Figure("targets_met", "已达标指标", met, "项", keywords=("达标", "指标")),
+        evidence_files=Figure(
+            "evidence_files",
+            "佐证材料",
+            len(evidence_ids),
+            "份",
+            "evidence.EvidenceFile",
+            evidence_ids,
+            ("佐证", "材料"),
+        ),
+        unmet_targets=tuple(unmet),
+        achievements={k: v["text"].strip() for k, v in best.items() if v["text"].strip()},
+        causes=causes,
     )
 
 
 def accepted_progress_texts(task_ids: list[int]) -> dict[int, str]:
-    """Task id → the text of its latest accepted progress report ({} until fazhi.progress lands)."""
-    return {}
+    """Task id → the text of its newest accepted progress report (the lead unit's consolidated
+    one first); {} while fazhi.progress has no models. One query."""
+    report_model = _model("progress.ProgressReport")
+    if report_model is None or not task_ids:
+        return {}
+    out: dict[int, str] = {}
+    for task_id, text in (
+        report_model.objects.filter(state="accepted", assignment__task_id__in=task_ids)
+        .exclude(text="")
+        .order_by("-consolidated", "-reviewed_at", "-pk")
+        .values_list("assignment__task_id", "text")
+    ):
+        out.setdefault(task_id, text.strip())
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -115,3 +115,101 @@ def test_the_figure_functions_query_a_bounded_number_of_times(
     with django_assert_max_num_queries(10):
         progress_figures(ids, 2024, AS_OF)
         supervision_figures(ids, 2024, AS_OF)
+
+
+def test_progress_figures_count_accepted_reports_targets_and_evidence(cast: Any, progress_2024: Any) -> None:
+    from fazhi.ledger.models import Task
+
+    f = progress_figures(cast.district.descendant_ids(), 2024, AS_OF)
+    assert f.available
+    assert f.reports_accepted.value == 2 and set(f.reports_accepted.ids) == {
+        progress_2024["done"].pk,
+        progress_2024["late"].pk,
+    }
+    assert f.evidence_files.value == 1 and f.evidence_files.model == "evidence.EvidenceFile"
+    # Targets: task 1 (2, nothing reported), task 11 (2: 100% met, 0 of 1次 not), task 12 (1).
+    assert (f.targets_total.value, f.targets_met.value) == (5, 1)
+    unmet = {(t.task_number, t.text): (t.reported, t.cause) for t in f.unmet_targets}
+    assert unmet[("11", "每年参加1次")] == ("0", "")
+    assert unmet[("12", "5%以上")] == ("", "人员编制未到位")  # the reason of a report not yet accepted
+    task_11 = Task.objects.get(plan__year=2024, number="11")
+    assert f.achievements[task_11.pk] == "行政机关负责人出庭应诉率保持100%。"
+    # The accepted 已完成 consolidated report finished the task: the ledger counts it.
+    assert ledger_figures(cast.district.descendant_ids(), 2024, AS_OF).tasks_done.value == 7
+
+
+def test_the_draft_gives_the_causes_the_units_reported(cast: Any, progress_2024: Any) -> None:
+    from fazhi.annual_reports.drafting import draft_sections
+
+    s = draft_sections(report_figures(cast.district, 2024, AS_OF), {})
+    assert "审核通过的进展报告2份，上传佐证材料1份；年度任务中的量化指标5项，已达标1项" in s["measures"]
+    assert "原因：上级政策尚未出台" in s["shortcomings"]
+    assert "有4项指标未达到要求" in s["shortcomings"] and "原因：人员编制未到位" in s["shortcomings"]
+    assert "行政机关负责人出庭应诉率保持100%" in s["measures"]
+
+
+def test_the_ledger_export_shows_the_accepted_progress(cast: Any, progress_2024: Any) -> None:
+    import io
+
+    import openpyxl
+    from django.urls import reverse
+
+    plan = progress_2024["done"].assignment.task.plan
+    response = cast.client(cast.office).get(reverse("ledger-export-plan", args=[plan.pk]))
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=3, values_only=True)
+    )
+    by_number = {r[2]: r for r in rows}
+    assert by_number[11][7] == "行政机关负责人出庭应诉率保持100%。" and by_number[11][8] == "已完成"
+    assert by_number[8][7] == "方案已起草。"
+
+
+def test_supervision_figures_count_the_years_reminders_notices_and_inspections(
+    cast: Any, supervision_2024: Any
+) -> None:
+    f = supervision_figures(cast.district.descendant_ids(), 2024, AS_OF)
+    assert f.available
+    values = {x.key: x.value for x in f.figures()}
+    assert values == {
+        "reminders": 5,
+        "notices_issued": 3,
+        "notices_answered": 2,
+        "inspections": 2,
+        "units_inspected": 3,
+        "findings": 4,
+        "rectified": 2,
+    }
+    assert set(f.units_inspected.ids) == {u.pk for u in supervision_2024["units"]}
+    assert [(r.finding, r.cause) for r in f.open_rectifications] == [
+        ("法律顾问未参与合同审查。", "已建立审查制度，待销号"),
+        ("普法责任清单未更新。", ""),
+    ]
+    # Another district sees none of it.
+    from fazhi.units.models import Jurisdiction
+
+    other = supervision_figures(Jurisdiction.objects.get(name="红桥区").descendant_ids(), 2024, AS_OF)
+    assert all(x.value == 0 for x in other.figures())
+
+
+def test_the_draft_reports_supervision_and_open_rectification(cast: Any, supervision_2024: Any) -> None:
+    from fazhi.annual_reports.drafting import draft_sections
+
+    s = draft_sections(report_figures(cast.district, 2024, AS_OF), {})
+    assert "全年发出到期及逾期提醒5次，下发督办单3份、已回复2份" in s["measures"]
+    assert "开展法治督察2次，督察单位3个，发现问题4个，已完成整改2个" in s["measures"]
+    assert "有2个整改事项尚未销号" in s["shortcomings"]
+    assert "法律顾问未参与合同审查（整改情况：已建立审查制度，待销号）" in s["shortcomings"]
+
+
+def test_a_supervision_figure_links_to_its_records(cast: Any, supervision_2024: Any) -> None:
+    from django.urls import reverse
+
+    from fazhi.annual_reports.services import create_report
+
+    report = create_report(cast.district, 2024, "government", cast.office)
+    c = cast.client(cast.office)
+    response = c.get(reverse("report-figure", args=[report.pk, "notices_issued"]))
+    assert response.status_code == 200 and len(response.context["records"]) == 3
+    assert "督办〔2024〕1号" in response.content.decode()
+    units = c.get(reverse("report-figure", args=[report.pk, "units_inspected"]))
+    assert {u.pk for u in units.context["records"]} == {u.pk for u in supervision_2024["units"]}
