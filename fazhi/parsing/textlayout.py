@@ -91,6 +91,11 @@ def convert_space_tables(lines: list[Line]) -> list[Line]:
     i, n = 0, len(lines)
     while i < n:
         ln = lines[i]
+        run = _headerless_space_rows(lines, i)
+        if run:
+            out.extend(run)
+            i += len(run)
+            continue
         wide = [c for c in _WIDE_GAP.split(ln.text.strip())]
         if not ln.is_row and len(wide) >= 3 and is_header(wide):
             # cells separated by runs of spaces: keep them as cells, rows until the gaps end
@@ -124,6 +129,47 @@ def convert_space_tables(lines: list[Line]) -> list[Line]:
             out.append(Line("| " + " | ".join(cells) + " |", lines[i].source, True))
             i += 1
     return out
+
+
+def _trailing_cells(tokens: list[str]) -> list[str]:
+    """The unit and deadline cells ending a space-separated row (at most three)."""
+    from fazhi.parsing.deadlines import resolve_deadline
+    from fazhi.parsing.units import parse_unit_clauses
+
+    cells: list[str] = []
+    for tok in reversed(tokens[1:]):
+        if len(cells) == 3 or len(tok) > 60:
+            break
+        att, share = parse_unit_clauses(tok)
+        is_units = bool(att) and share >= 0.99 and "。" not in tok
+        is_deadline = len(tok) <= 16 and resolve_deadline(tok, None) is not None and not is_units
+        if not (is_units or is_deadline):
+            break
+        cells.insert(0, tok)
+    return cells
+
+
+def _headerless_space_rows(lines: list[Line], i: int) -> list[Line]:
+    """Numbered rows printed with spaces and no header ("1 推进… 区司法局 2024年底"): two or more
+    in sequence, each ending in unit (or deadline) cells, become pipe rows."""
+    rows: list[Line] = []
+    expected: int | None = None
+    k = i
+    while k < len(lines) and not lines[k].is_row:
+        tokens = lines[k].text.split()
+        if len(tokens) < 3 or not _INT.match(tokens[0]):
+            break
+        num = int(tokens[0])
+        if expected is not None and num != expected:
+            break
+        tail = _trailing_cells(tokens)
+        if not tail or len(tokens) - len(tail) < 2:
+            break
+        body = "".join(tokens[1 : len(tokens) - len(tail)])
+        rows.append(Line("| " + " | ".join([tokens[0], body, *tail]) + " |", lines[k].source, True))
+        expected = num + 1
+        k += 1
+    return rows if len(rows) >= 2 else []
 
 
 _OPENERS = "(["

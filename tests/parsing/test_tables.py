@@ -168,3 +168,21 @@ def test_without_a_number_column_a_numbered_task_cell_is_the_task():
         ("1", ["一、深化改革"], ["区司法局"], ["区各部门"]),
         ("5", ["一、深化改革"], ["区发改委"], ["各街道"]),
     ]
+
+
+def test_numbered_space_separated_rows_without_a_header():
+    doc = (
+        "某县2024年依法行政重点工作\n"
+        "1 深入学习贯彻习近平法治思想,开展专题学习 县委依法治县办 2024年6月底\n"
+        "2 推进严格规范公正文明执法 县司法局 县直各执法部门 2024年12月底\n"
+    )
+    plan = parse_text(doc)
+    assert [(t.number, t.lead_units, t.responsible_units, t.deadline) for t in plan.tasks] == [
+        ("1", [], ["县委依法治县办"], "2024-06-30"),
+        ("2", [], ["县司法局", "县直各执法部门"], "2024-12-31"),
+    ]
+
+
+def test_a_single_numbered_line_with_spaces_is_not_a_table():
+    plan = parse_text("1 开展执法检查 县司法局\n其他说明文字。\n")
+    assert plan.tasks == []
