@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from fazhi.parsing import deadlines as dl
 from fazhi.parsing.markers import match_marker
@@ -29,8 +30,21 @@ _META_DATE = re.compile(
 _SOURCE = re.compile(r"(?:信息来源|来源|发布机构)\s*[::]\s*([\u4e00-\u9fff()]{2,30})")
 
 
-def parse_lines(lines: list[str], source_format: str = "txt") -> ParsedPlan:
-    """Parse a document already turned into lines by a reader (tables as "| a | b |" rows)."""
+Progress = Callable[[float, str], None]
+
+
+def _no_progress(fraction: float, stage: str) -> None:
+    return None
+
+
+def parse_lines(lines: list[str], source_format: str = "txt", progress: Progress | None = None) -> ParsedPlan:
+    """Parse a document already turned into lines by a reader (tables as "| a | b |" rows).
+
+    `progress(fraction, stage)` is called at each stage boundary (fraction 0–1, a Chinese stage
+    name), so a background job can show how far a large document has got.
+    """
+    report = progress or _no_progress
+    report(0.1, "正在整理文本")
     norm = normalize_lines(lines, squeeze=False)
     norm = explode_one_line_tables(norm)
     norm = convert_space_tables(norm)
@@ -40,6 +54,7 @@ def parse_lines(lines: list[str], source_format: str = "txt") -> ParsedPlan:
     first_listed = False
     tasks: list[tuple[int, Task]] = []
 
+    report(0.3, "正在识别表格")
     tables = find_tables(norm)
     in_table = set()
     for start, end, table in tables:
@@ -61,9 +76,12 @@ def parse_lines(lines: list[str], source_format: str = "txt") -> ParsedPlan:
             task.targets = extract_targets(tt.content)
             tasks.append((tt.source_line, task))
 
+    report(0.5, "正在识别任务层级")
     text_lines = [ln for i, ln in enumerate(norm) if i not in in_table]
     outline = build_outline(text_lines)
-    for it in task_items(outline):
+    items = task_items(outline)
+    report(0.7, "正在提取责任单位、时限和指标")
+    for it in items:
         task_title, content = title_and_content(it)
         att = it.units or Attribution()
         task = Task(
@@ -89,6 +107,7 @@ def parse_lines(lines: list[str], source_format: str = "txt") -> ParsedPlan:
         tasks=[t for _, t in tasks],
     )
     plan.warnings.extend(_warnings(plan))
+    report(1.0, "解析完成")
     return plan
 
 
@@ -192,11 +211,13 @@ def parse_text(text: str) -> ParsedPlan:
     return parse_lines(text.splitlines())
 
 
-def parse_bytes(data: bytes, filename: str) -> ParsedPlan:
+def parse_bytes(data: bytes, filename: str, progress: Progress | None = None) -> ParsedPlan:
     from fazhi.parsing.readers import read_bytes
 
+    if progress:
+        progress(0.0, "正在读取文件")
     raw = read_bytes(data, filename)
-    plan = parse_lines(raw.lines, raw.source_format)
+    plan = parse_lines(raw.lines, raw.source_format, progress)
     plan.warnings[:0] = raw.warnings
     return plan
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fazhi.parsing import parse_text
+from fazhi.parsing import parse_lines, parse_text
 from fazhi.parsing.markers import match_marker
 
 
@@ -163,3 +163,11 @@ def test_more_marker_forms(text, kind, ordinal):
 )
 def test_plan_title_skips_breadcrumbs_and_labels(head, title):
     assert parse_text(head + "正文。\n").title == title
+
+
+def test_the_parser_reports_its_stages_in_order():
+    seen = []
+    parse_lines(["1.开展检查。", "牵头单位:区司法局"], progress=lambda f, s: seen.append((f, s)))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert seen[-1][1] == "解析完成" and len(seen) >= 4
