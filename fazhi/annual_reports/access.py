@@ -59,7 +59,18 @@ def scoped_records(user: Any, model: Any) -> QuerySet:
         return access.visible_tasks(user).select_related("plan")
     if label == "units.Unit":
         return access.visible_units(user)
+    if label == "evidence.EvidenceFile":
+        # Evidence has no jurisdiction of its own: it is scoped by the reports that own it.
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+
+        owner = apps.get_model("progress", "ProgressReport")
+        return model.objects.filter(
+            owner_type=ContentType.objects.get_for_model(owner),
+            owner_id__in=scoped_records(user, owner).values("pk"),
+        )
     paths = {
+        "progress.ProgressReport": "assignment__task__plan__jurisdiction",
         "supervision.ReminderLog": "assignment__task__plan__jurisdiction",
         "supervision.Finding": "inspection__jurisdiction",
         "supervision.RectificationItem": "finding__inspection__jurisdiction",

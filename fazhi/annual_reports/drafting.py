@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.utils import timezone
+
 from fazhi.annual_reports.figures import Figure, ReportFigures, TaskLine, format_number
 from fazhi.annual_reports.models import SECTION_KINDS
 from fazhi.docgen.official import OfficialDocument, Section, chinese_date, chinese_number
@@ -276,7 +278,8 @@ def version_document(version: Any) -> OfficialDocument:
         year=version.report.year,
         title=version.title,
         issuer=version.issuer,
-        signed_on=version.signed_on or dt.date(version.report.year + 1, 2, 1),
+        # Until the office sets the signing date, the draft carries the day it was saved.
+        signed_on=version.signed_on or timezone.localtime(version.created_at).date(),
         opening=version.opening,
         sections=version.sections,
     )

@@ -213,3 +213,16 @@ def test_a_supervision_figure_links_to_its_records(cast: Any, supervision_2024: 
     assert "督办〔2024〕1号" in response.content.decode()
     units = c.get(reverse("report-figure", args=[report.pk, "units_inspected"]))
     assert {u.pk for u in units.context["records"]} == {u.pk for u in supervision_2024["units"]}
+
+
+def test_progress_figures_link_to_the_reports_and_evidence_they_count(cast: Any, progress_2024: Any) -> None:
+    from django.urls import reverse
+
+    from fazhi.annual_reports.services import create_report
+
+    report = create_report(cast.district, 2024, "government", cast.office)
+    c = cast.client(cast.leader)
+    reports = c.get(reverse("report-figure", args=[report.pk, "reports_accepted"]))
+    assert {r.pk for r in reports.context["records"]} == {progress_2024["done"].pk, progress_2024["late"].pk}
+    evidence = c.get(reverse("report-figure", args=[report.pk, "evidence_files"]))
+    assert [e.original_name for e in evidence.context["records"]] == ["出庭记录.pdf"]
