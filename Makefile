@@ -31,6 +31,7 @@ run: demo
 lint: setup
 	$(BIN)/ruff check --extend-exclude tests/fixtures fazhi tests benchmarks e2e manage.py
 	$(BIN)/ruff format --check --extend-exclude tests/fixtures fazhi tests benchmarks e2e manage.py
+	$(BIN)/mypy --strict fazhi/parsing fazhi/docgen fazhi/workdays.py
 
 migrations-check: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run

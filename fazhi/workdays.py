@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, Literal, NamedTuple, TypeVar, overload
 
-from chinese_calendar import constants as _cc_constants  # type: ignore[import-untyped]
+from chinese_calendar import constants as _cc_constants
 from holidays.countries import china as _ph_china
 
 __all__ = [

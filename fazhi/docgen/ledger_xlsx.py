@@ -97,7 +97,7 @@ def ledger_rows(plan: ParsedPlan) -> list[list[str]]:
 def _clean(value: Any) -> str:
     text = "" if value is None else str(value)
     # openpyxl refuses control characters (they are invalid in the sheet XML); drop them.
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 def _set_text(ws: Worksheet, row: int, col: int, text: str) -> None:

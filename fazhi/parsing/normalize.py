@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,7 +58,7 @@ class Line:
 
 
 @lru_cache(maxsize=1)
-def _t2s():
+def _t2s() -> Callable[[str], str]:
     try:
         import opencc
 
@@ -75,7 +76,7 @@ def nfkc(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    return _t2s()(text)
+    return str(_t2s()(text))
 
 
 def strip_pinyin(text: str) -> str:

@@ -56,7 +56,7 @@ def parse_lines(lines: list[str], source_format: str = "txt", progress: Progress
 
     report(0.3, "正在识别表格")
     tables = find_tables(norm)
-    in_table = set()
+    in_table: set[int] = set()
     for start, end, table in tables:
         in_table.update(range(start, end))
         rule = any(states_first_listed_rule(norm[i].text) for i in range(0, end))

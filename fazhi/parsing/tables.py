@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fazhi.parsing.deadlines import resolve_deadline
 from fazhi.parsing.markers import match_marker
 from fazhi.parsing.normalize import Line, squeeze_spaces
 from fazhi.parsing.units import (
@@ -209,9 +210,9 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
                     categories = list(row.categories)
                 k += 1
                 continue
-            number = None
-            cats = []
-            rest = []
+            number: str | None = None
+            cats: list[str] = []
+            rest: list[str] = []
             for c in cells:
                 if number is None and _BARE_NUMBER.match(c) and not rest:
                     number = c.rstrip(".、")
@@ -240,10 +241,10 @@ def _collect_rows(lines: list[Line], j: int, table: Table, mode: str) -> int:
         text = lines[k].text.rstrip("|").strip()
         if lines[k].is_row:
             break
-        if header_role(text) and _header_at(lines, k):
+        repeated = _header_at(lines, k) if header_role(text) else None
+        if repeated is not None:
             # a repeated header (page break in the original table)
-            _, k2, _ = _header_at(lines, k)  # type: ignore[misc]
-            k = k2
+            k = repeated[1]
             continue
         if _BARE_NUMBER.match(text):
             text = text.rstrip(".、")
@@ -332,8 +333,6 @@ def _merge_categories(current: list[str], new: list[str]) -> list[str]:
 
 def table_tasks(table: Table, first_listed: bool = False) -> list[TableTask]:
     """Steps 3 and 4: classify cells and carry unit cells down."""
-    from fazhi.parsing.deadlines import resolve_deadline
-
     unit_roles = table.unit_roles or [ROLE_RESP]
     out: list[TableTask] = []
     prev_lead: list[str] = []
@@ -348,6 +347,7 @@ def table_tasks(table: Table, first_listed: bool = False) -> list[TableTask]:
         labelled = Attribution()
         deadline_text: str | None = None
         last_label_kind: str | None = None
+        cells_roles: list[tuple[str, str | None]]
         if row.positional:
             cells_roles = list(zip(row.cells, row.roles, strict=True))
         else:
@@ -365,7 +365,7 @@ def table_tasks(table: Table, first_listed: bool = False) -> list[TableTask]:
                     deadline_text = deadline_text or att.deadline_text
                     last_label_kind = "lead" if att.lead and not att.responsible else "resp"
                 continue
-            if role == ROLE_DEADLINE or (role is None and _looks_like_deadline(c, resolve_deadline)):
+            if role == ROLE_DEADLINE or (role is None and _looks_like_deadline(c)):
                 deadline_text = c
                 continue
             if role in (ROLE_LEAD, ROLE_RESP, ROLE_UNITS, ROLE_IGNORE_UNIT):
@@ -416,14 +416,10 @@ _DEADLINE_HINT = re.compile(
 )
 
 
-def _looks_like_deadline(cell: str, resolve) -> bool:  # type: ignore[no-untyped-def]
+def _looks_like_deadline(cell: str) -> bool:
     if len(cell) > 24 or not _DEADLINE_HINT.search(cell):
         return False
-    try:
-        d = resolve(cell, None)
-    except Exception:
-        return False
-    return d is not None
+    return resolve_deadline(cell, None) is not None
 
 
 def _unit_cell(cell: str) -> bool:
