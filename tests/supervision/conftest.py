@@ -9,8 +9,12 @@ must not outlive its test).
 from __future__ import annotations
 
 import datetime as dt
+import http.server
 import importlib.util
+import json
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -96,3 +100,30 @@ def item_a(cast: Any, inspection: Any) -> Any:
         deadline=timezone.localdate() + dt.timedelta(days=20),
     )
     return finding.rectification
+
+
+class _Robot(http.server.BaseHTTPRequestHandler):
+    received: list[dict[str, Any]] = []
+    status = 200
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).received.append({"body": json.loads(body), "type": self.headers["Content-Type"]})
+        self.send_response(type(self).status)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(b'{"errcode": 0, "errmsg": "ok"}')
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def robot() -> Iterator[tuple[str, type[_Robot]]]:
+    handler = type("Robot", (_Robot,), {"received": [], "status": 200})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/robot/send?access_token=t", handler
+    server.shutdown()
+    server.server_close()

@@ -248,3 +248,20 @@ def test_the_api_issues_replies_and_closes(cast: Any, overdue_a: Any) -> None:
     assert refused.status_code == 400 and "已办结" in refused.json()["detail"]
     assert [n["id"] for n in a.get("/api/notices/").json()["results"]] == [pk]
     assert cast.client(cast.liaison_b).get("/api/notices/").json()["results"] == []
+
+
+def test_issuing_emails_the_units_liaisons_and_posts_to_the_group_robot(
+    cast: Any, overdue_a: Any, settings: Any, robot: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core import mail
+
+    url, handler = robot
+    settings.FAZHI_WEBHOOK_URL, settings.FAZHI_WEBHOOK_KIND = url, "wecom"
+    cast.liaison_a.email = "sfj@example.cn"
+    cast.liaison_a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = issue_notice(assignment=overdue_a, user=cast.office, requirement="请说明原因")
+    assert len(mail.outbox) == 1 and mail.outbox[0].bcc == ["sfj@example.cn"]
+    assert notice.code in mail.outbox[0].body and "督办单下发" in mail.outbox[0].subject
+    assert len(handler.received) == 1
+    assert handler.received[0]["body"]["text"]["content"].startswith(f"天桥区司法局：{notice.code}")

@@ -4,10 +4,6 @@ runs, in-app + email + a webhook to a real local HTTP server, and the eager in-p
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import json
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -114,33 +110,6 @@ def test_the_management_command(cast: Any, due: dict[str, Any], capsys: Any) -> 
     assert "发送 2 条提醒" in capsys.readouterr().out
     call_command("send_reminders", "--date", "2024-09-27")
     assert "0 条提醒，2 条此前已发送" in capsys.readouterr().out
-
-
-class _Robot(http.server.BaseHTTPRequestHandler):
-    received: list[dict[str, Any]] = []
-    status = 200
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        type(self).received.append({"body": json.loads(body), "type": self.headers["Content-Type"]})
-        self.send_response(type(self).status)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(b'{"errcode": 0, "errmsg": "ok"}')
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture
-def robot() -> Iterator[tuple[str, type[_Robot]]]:
-    handler = type("Robot", (_Robot,), {"received": [], "status": 200})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/robot/send?access_token=t", handler
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.parametrize("kind", ["dingtalk", "wecom"])
