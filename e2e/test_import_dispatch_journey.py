@@ -85,6 +85,8 @@ def test_import_fix_confirm_dispatch_then_liaisons(
 
     # 5. Liaison A sees exactly unit A's tasks.
     as_user(page, base, "liaison_sfj")
+    # a liaison lands on the unit's to-do list; the unit page lists all its assignments
+    page.get_by_role("link", name="本单位任务").click()
     assert "天桥区司法局" in page.locator("h1").inner_text()
     shown = {row.inner_text() for row in page.locator("table.assignments tr td:nth-child(2)").all()}
     assert shown == expected
