@@ -23,6 +23,7 @@ Colours come from `fazhi.workdays.Status`, the one definition of the traffic-lig
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,7 @@ from django.db import models
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from fazhi.workdays import Status
+from fazhi.workdays import Calendar, Status
 
 
 class Light(models.TextChoices):
@@ -77,8 +78,13 @@ def due_window(on: dt.date | None = None) -> tuple[dt.date, dt.date]:
     from fazhi.supervision.workcalendar import platform_calendar
 
     on = on or today()
-    end = platform_calendar().add_workdays(on, due_soon_workdays() + 1, strict=False).value
-    return on, end
+    return on, _window_end(platform_calendar(), on, due_soon_workdays())
+
+
+@functools.lru_cache(maxsize=64)
+def _window_end(calendar: Calendar, on: dt.date, n: int) -> dt.date:
+    # Keyed on the calendar object: a changed override builds a new Calendar, so no stale answer.
+    return calendar.add_workdays(on, n + 1, strict=False).value
 
 
 def _local_date(value: dt.datetime | dt.date | None) -> dt.date | None:
@@ -246,10 +252,12 @@ class Summary:
         """The worst light among the items; DONE_* only when everything is done."""
         if self.overdue:
             return Light.OVERDUE
-        for light in SEVERITY[1:]:
+        for light in (Light.DUE_SOON, Light.ON_TRACK, Light.PENDING):
             if self[light]:
                 return light
-        return Light.ON_TRACK if self.open_rectifications else Light.DONE_ON_TIME
+        if self.open_rectifications or not self.total:
+            return Light.ON_TRACK  # open items on track, or nothing to do at all
+        return Light.DONE_LATE if self[Light.DONE_LATE] else Light.DONE_ON_TIME
 
     @property
     def colour(self) -> str:

@@ -149,3 +149,23 @@ def test_unit_and_plan_summaries_count_lights_and_open_rectifications(
         plans = plan_summaries(Plan.objects.filter(pk=dispatched_000.pk), on)
     assert plans[dispatched_000.pk].total == 18
     assert plans[dispatched_000.pk].light in (Light.ON_TRACK, Light.OVERDUE, Light.DUE_SOON)
+
+
+@pytest.mark.parametrize(
+    ("counts", "open_items", "late_items", "expected"),
+    [
+        ({}, 0, 0, Light.ON_TRACK),
+        ({"done_on_time": 3}, 0, 0, Light.DONE_ON_TIME),
+        ({"done_on_time": 3, "done_late": 1}, 0, 0, Light.DONE_LATE),
+        ({"done_late": 1}, 1, 0, Light.ON_TRACK),
+        ({"on_track": 2, "due_soon": 1}, 0, 0, Light.DUE_SOON),
+        ({"on_track": 2}, 1, 1, Light.OVERDUE),
+        ({"overdue": 1, "due_soon": 4}, 0, 0, Light.OVERDUE),
+    ],
+)
+def test_a_unit_shows_its_worst_light(
+    counts: dict[str, int], open_items: int, late_items: int, expected: Light
+) -> None:
+    from fazhi.ledger.status import Summary
+
+    assert Summary(counts, open_items, late_items).light == expected
