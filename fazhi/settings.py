@@ -148,8 +148,8 @@ FAZHI_MAX_UPLOAD_MB = env_int("FAZHI_MAX_UPLOAD_MB", 20)
 FAZHI_UPLOAD_EXTENSIONS = ["txt", "docx", "doc", "pdf", "html", "htm", "xlsx"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = (FAZHI_MAX_UPLOAD_MB + 1) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = (FAZHI_MAX_UPLOAD_MB + 1) * 1024 * 1024
-# Days before a deadline when a task turns from green to yellow.
-FAZHI_DUE_SOON_DAYS = env_int("FAZHI_DUE_SOON_DAYS", 14)
+# Days before an annual report's statutory deadline (3月1日 / 4月1日) when an unready draft warns.
+FAZHI_REPORT_WARN_DAYS = env_int("FAZHI_REPORT_WARN_DAYS", 30)
 # Evidence files (留痕): stored outside the static and media roots, served only by a checked view.
 FAZHI_EVIDENCE_ROOT = Path(env_str("FAZHI_EVIDENCE_ROOT", str(BASE_DIR / "var" / "evidence")))
 FAZHI_EVIDENCE_MAX_MB = env_int("FAZHI_EVIDENCE_MAX_MB", 20)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from fazhi.ledger.status import Light, light_for
+from fazhi.ledger.status import Light, assignment_light, task_light
 
 
 class Role(models.TextChoices):
@@ -50,11 +50,7 @@ class Task(models.Model):
 
     @property
     def light(self) -> Light:
-        return light_for(
-            dispatched=self.plan.dispatched_at is not None,
-            done=self.done_at is not None,
-            deadline=self.deadline,
-        )
+        return task_light(self)
 
 
 class TaskUnit(models.Model):
@@ -124,4 +120,4 @@ class Assignment(models.Model):
 
     @property
     def light(self) -> Light:
-        return light_for(dispatched=True, done=self.done_at is not None, deadline=self.deadline)
+        return assignment_light(self)

@@ -225,7 +225,9 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 
 class NoticeForm(forms.Form):
     requirement = forms.CharField(label="督办要求", widget=forms.Textarea(attrs={"rows": 5}))
-    reply_deadline = forms.DateField(label="回复时限", widget=forms.DateInput(attrs={"type": "date"}))
+    reply_deadline = forms.DateField(
+        label="回复时限", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 @office_required

@@ -76,7 +76,7 @@ def test_the_plan_export_has_the_seed_layout_with_progress_and_status(cast: Any,
     rows = _task_rows(ws)
     assert len(rows) == 18
     assert [r[2] for r in rows] == list(range(1, 19))
-    assert rows[0][8] == "已完成" and rows[0][7] == "已于2024年6月1日完成"
+    assert rows[0][8] == "按期完成" and rows[0][7] == "已于2024年6月1日完成"
     assert rows[6][8] == "已逾期" and rows[6][7] is None
 
 
