@@ -21,3 +21,12 @@ def role_label(role: str) -> str:
 @register.filter
 def get_item(mapping: dict, key: str) -> str:
     return mapping.get(key, key)
+
+
+@register.filter
+def person(user: object) -> str:
+    """A user as people know them: the full name (张联络员), else the login name, else —."""
+    if not user:
+        return "—"
+    full = getattr(user, "get_full_name", lambda: "")()
+    return str(full or getattr(user, "username", user))
