@@ -35,6 +35,7 @@ lint: setup
 	$(BIN)/mypy --strict fazhi/parsing fazhi/docgen fazhi/workdays.py
 
 migrations-check: setup
+	mkdir -p var
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 test-sqlite: setup
