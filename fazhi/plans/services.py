@@ -227,3 +227,25 @@ def confirm_import(job: ImportJob, user: Any) -> Plan:
         raise drafts.DraftError("相同内容的计划已经导入过，未重复创建") from None
     job.refresh_from_db()
     return plan
+
+
+def resolve_leftovers(job: ImportJob) -> list[str]:
+    """What the office does by hand in the preview, done automatically (the demo loader, tests):
+    pick the first candidate of an ambiguous name, create a unit for a name the registry lacks.
+    Returns the names of the units created."""
+    from fazhi.units.models import Unit
+
+    created: list[str] = []
+    for task in job.draft["tasks"]:
+        for entry in task["units"]:
+            if entry.get("id") is not None:
+                continue
+            if entry["method"] == "ambiguous" and entry["candidates"]:
+                first = entry["candidates"][0]
+                entry.update(kind=first["kind"], id=first["id"], label=first["name"], method="manual")
+            else:
+                unit, _ = Unit.objects.get_or_create(jurisdiction=job.jurisdiction, name=entry["name"])
+                entry.update(kind="unit", id=unit.pk, label=unit.name, method="created")
+                created.append(unit.name)
+    job.save(update_fields=["draft"])
+    return created

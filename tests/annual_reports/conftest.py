@@ -69,21 +69,10 @@ def office_of(district: str) -> Any:
 
 
 def resolve_leftovers(job: Any) -> None:
-    """What the demo loader does (and the office in the preview): pick the first candidate of an
-    ambiguous name, create a unit for a name the registry lacks."""
-    from fazhi.units.models import Unit
+    """What the demo loader does (and the office in the preview)."""
+    from fazhi.plans.services import resolve_leftovers as resolve
 
-    for task in job.draft["tasks"]:
-        for entry in task["units"]:
-            if entry.get("id") is not None:
-                continue
-            if entry["method"] == "ambiguous" and entry["candidates"]:
-                first = entry["candidates"][0]
-                entry.update(kind=first["kind"], id=first["id"], label=first["name"], method="manual")
-            else:
-                unit, _ = Unit.objects.get_or_create(jurisdiction=job.jurisdiction, name=entry["name"])
-                entry.update(kind="unit", id=unit.pk, label=unit.name, method="created")
-    job.save(update_fields=["draft"])
+    resolve(job)
 
 
 @pytest.fixture

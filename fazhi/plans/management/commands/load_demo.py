@@ -17,7 +17,7 @@ from fazhi.accounts.models import Profile, Role
 from fazhi.ledger.dispatch import dispatch
 from fazhi.plans import drafts
 from fazhi.plans.models import ImportJob
-from fazhi.plans.services import confirm_import, run_import, start_import
+from fazhi.plans.services import confirm_import, resolve_leftovers, run_import, start_import
 from fazhi.units.demo_registry import REGISTRY
 from fazhi.units.loading import load_registry
 from fazhi.units.models import Unit
@@ -106,17 +106,5 @@ class Command(BaseCommand):
         self.stdout.write(f"已导入并下发：{plan.title}（{plan.tasks.count()} 项任务，{created} 条分派）")
 
     def _resolve_leftovers(self, job: ImportJob) -> None:
-        """What the office would do by hand in the preview: pick the first candidate of an
-        ambiguous name, create a unit for a name the registry lacks."""
-        for task in job.draft["tasks"]:
-            for entry in task["units"]:
-                if entry.get("id") is not None:
-                    continue
-                if entry["method"] == "ambiguous" and entry["candidates"]:
-                    first = entry["candidates"][0]
-                    entry.update(kind=first["kind"], id=first["id"], label=first["name"], method="manual")
-                else:
-                    unit, _ = Unit.objects.get_or_create(jurisdiction=job.jurisdiction, name=entry["name"])
-                    entry.update(kind="unit", id=unit.pk, label=unit.name, method="created")
-                    self.stdout.write(f"  新建单位：{unit.name}")
-        job.save(update_fields=["draft"])
+        for name in resolve_leftovers(job):
+            self.stdout.write(f"  新建单位：{name}")
