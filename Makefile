@@ -32,7 +32,7 @@ run: demo
 lint: setup
 	$(BIN)/ruff check --extend-exclude tests/fixtures fazhi tests benchmarks e2e manage.py
 	$(BIN)/ruff format --check --extend-exclude tests/fixtures fazhi tests benchmarks e2e manage.py
-	$(BIN)/mypy --strict fazhi/parsing fazhi/docgen fazhi/workdays.py
+	$(BIN)/mypy --strict fazhi/parsing fazhi/docgen fazhi/workdays.py fazhi/soffice.py
 
 migrations-check: setup
 	mkdir -p var

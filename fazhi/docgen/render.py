@@ -14,11 +14,10 @@ comes out as boxes. Each run therefore gets:
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import subprocess
 import tempfile
 from pathlib import Path
+
+from fazhi.soffice import ConversionTimeout, convert, find_soffice
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 ALIAS_FILE = FONTS_DIR / "fazhi-fonts.conf"
@@ -39,15 +38,6 @@ class SofficeNotFoundError(RenderError):
             "请安装 libreoffice-writer-nogui(Debian/Ubuntu: apt-get install libreoffice-writer-nogui),"
             "或直接下载 Word 文件用 Word/WPS 打开。"
         )
-
-
-def find_soffice() -> str | None:
-    """The LibreOffice executable on PATH, or None."""
-    for name in ("soffice", "libreoffice"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def fontconfig_text(alias_file: Path = ALIAS_FILE, system_config: Path = SYSTEM_FONTCONFIG) -> str:
@@ -85,37 +75,21 @@ def render_pdf(
     with tempfile.TemporaryDirectory(prefix="fazhi-render-") as tmp:
         fc_file = Path(tmp, "fonts.conf")
         fc_file.write_text(fontconfig_text(), encoding="utf-8")
-        env = {**os.environ, "FONTCONFIG_FILE": str(fc_file), "HOME": tmp}
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(out),
-            str(src),
-        ]
-        proc = subprocess.Popen(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-            env=env,
-        )
         try:
-            _, stderr = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
+            returncode, detail = convert(
+                soffice,
+                src,
+                "pdf:writer_pdf_Export",
+                out,
+                Path(tmp),
+                timeout,
+                env={"FONTCONFIG_FILE": str(fc_file)},
+            )
+        except ConversionTimeout:
             raise RenderError(f"LibreOffice 转换 PDF 超时({timeout:g}秒):{src.name}") from None
     if not target.is_file() or target.stat().st_size == 0:
-        detail = stderr.decode("utf-8", "replace").strip()[-500:]
         raise RenderError(
-            f"LibreOffice 未能将 {src.name} 转换为 PDF(退出码 {proc.returncode}){':' + detail if detail else ''}"
+            f"LibreOffice 未能将 {src.name} 转换为 PDF(退出码 {returncode}){':' + detail if detail else ''}"
         )
     return target
 

@@ -6,27 +6,15 @@ user profile lock, and runs in its own process group so a hung converter can be 
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
 import tempfile
 from pathlib import Path
 
 from fazhi.parsing.model import RawText
 from fazhi.parsing.readers.common import fail
 from fazhi.parsing.readers.docx import docx_lines
+from fazhi.soffice import ConversionTimeout, convert, find_soffice
 
 CONVERT_TIMEOUT = 60  # seconds; the first run also creates the profile (a few seconds)
-
-
-def find_soffice() -> str | None:
-    """The LibreOffice executable on PATH, or None."""
-    for name in ("soffice", "libreoffice"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def convert_to_docx(data: bytes, filename: str, label: str, suffix: str) -> bytes:
@@ -40,31 +28,9 @@ def convert_to_docx(data: bytes, filename: str, label: str, suffix: str) -> byte
         src = Path(tmp, "input" + suffix)
         src.write_bytes(data)
         outdir = Path(tmp, "out")
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(outdir),
-            str(src),
-        ]
-        proc = subprocess.Popen(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-            env={**os.environ, "HOME": tmp},
-        )
         try:
-            proc.wait(timeout=CONVERT_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+            convert(soffice, src, "docx:MS Word 2007 XML", outdir, Path(tmp), CONVERT_TIMEOUT)
+        except ConversionTimeout:
             raise fail(
                 filename, f"转换超时({CONVERT_TIMEOUT}秒),无法读取;请在Word/WPS中另存为.docx后再上传"
             ) from None
