@@ -13,7 +13,7 @@ from fazhi.parsing import deadlines as dl
 from fazhi.parsing.markers import match_marker
 from fazhi.parsing.model import ParsedPlan, Task
 from fazhi.parsing.normalize import SOFT_BREAK, Line, normalize_lines, squeeze_lines
-from fazhi.parsing.outline import ancestors, build_outline, task_items, title_and_content
+from fazhi.parsing.outline import Item, ancestors, build_outline, task_items, title_and_content
 from fazhi.parsing.tables import find_tables, table_tasks
 from fazhi.parsing.targets import extract_targets
 from fazhi.parsing.textlayout import convert_space_tables, explode_one_line_tables, unwrap_lines
@@ -93,7 +93,7 @@ def parse_lines(lines: list[str], source_format: str = "txt", progress: Progress
             lead_units=list(att.lead),
             responsible_units=list(att.responsible),
         )
-        _set_deadline(task, it.deadline_text, content, year, search_text=True)
+        _set_deadline(task, _labelled_deadline(it), content, year, search_text=True)
         task.targets = extract_targets(content)
         tasks.append((it.source_line, task))
 
@@ -109,6 +109,16 @@ def parse_lines(lines: list[str], source_format: str = "txt", progress: Progress
     plan.warnings.extend(_warnings(plan))
     report(1.0, "解析完成")
     return plan
+
+
+def _labelled_deadline(it: Item) -> str | None:
+    """A task's labelled deadline: its own, the one of the attribution it shares (a 完成时限 line
+    after a group of sub-items), or the nearest heading's (a deadline stated for a section)."""
+    if it.deadline_text:
+        return it.deadline_text
+    if it.units is not None and it.units.deadline_text:
+        return it.units.deadline_text
+    return next((a.deadline_text for a in reversed(ancestors(it)) if a.deadline_text), None)
 
 
 def _set_deadline(

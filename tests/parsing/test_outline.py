@@ -171,3 +171,20 @@ def test_the_parser_reports_its_stages_in_order():
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert seen[-1][1] == "解析完成" and len(seen) >= 4
+
+
+def test_a_deadline_in_a_shared_attribution_or_a_section_heading_reaches_its_tasks():
+    doc = """(一)完善应急预案体系(完成时限:2024年10月底)
+1.加强应急预案管理。
+2.推进预案精编化。
+(责任单位:市应急局;完成时限:2024年6月底)
+(二)加强演练(完成时限:2024年12月底)
+3.开展实战演练。
+(责任单位:市应急局)
+"""
+    plan = parse_text(doc.replace("(一)", "2024年应急工作要点\n(一)", 1))
+    assert [(t.number, t.deadline) for t in plan.tasks] == [
+        ("1", "2024-06-30"),
+        ("2", "2024-06-30"),
+        ("3", "2024-12-31"),
+    ]
