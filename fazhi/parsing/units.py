@@ -30,7 +30,7 @@ _OPEN, _CLOSE = "([【〔{", ")]】〕}"
 
 # A rule stated once that the first unit of each list leads ("下同": the same below).
 _FIRST_LISTED = re.compile(
-    r"(?:列|排|排名|排在|排序)?(?:第一位|第一个|首位|第1位|第一)[的者]?(?:单位)?(?:为|是)[^,;。)]{0,8}牵头"
+    r"(?:列|排|排名|排序)?在?(?:第一位|第一个|首位|首个|第1位|第一)[的者]?(?:单位|部门)?(?:为|是)[^,;。)]{0,8}牵头"
 )
 
 _UNIT_SUFFIX = re.compile(

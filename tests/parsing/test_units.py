@@ -148,3 +148,19 @@ def test_unit_names_look_like_units(name):
 @pytest.mark.parametrize("text", ["建设美丽牧场", "2024年底", "下同", "提高效率。"])
 def test_other_phrases_do_not_look_like_units(text):
     assert not looks_like_unit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "列第一位的为牵头单位,下同",
+        "排名第一的为牵头单位",
+        "列在首位的单位为牵头单位",
+        "首个部门为牵头部门",
+        "列第一位者为工作牵头单位或汇总单位",
+    ],
+)
+def test_ways_of_stating_the_first_listed_rule(text):
+    from fazhi.parsing.units import states_first_listed_rule
+
+    assert states_first_listed_rule(text)
