@@ -61,7 +61,8 @@ _HEADER_ROLES: list[tuple[re.Pattern[str], str]] = [
 
 
 def header_role(cell: str) -> str | None:
-    cell = re.sub(r"\s+", "", cell)
+    # "责任单位(列第一位的为牵头单位)": the bracket is a note on the column, not its name
+    cell = re.sub(r"[(\[【][^)\]】]{0,30}[)\]】]", "", re.sub(r"\s+", "", cell))
     if not cell or len(cell) > 12:
         return None
     for pat, role in _HEADER_ROLES:

@@ -186,3 +186,12 @@ def test_numbered_space_separated_rows_without_a_header():
 def test_a_single_numbered_line_with_spaces_is_not_a_table():
     plan = parse_text("1 开展执法检查 县司法局\n其他说明文字。\n")
     assert plan.tasks == []
+
+
+def test_a_header_note_states_the_first_listed_rule_for_the_column():
+    lines = [
+        "| 序号 | 工作任务 | 责任单位(列第一位的为牵头单位) | 完成时限 |",
+        "| 1 | 开展执法检查。 | 区司法局、区市场监管局 | 2024年6月底 |",
+    ]
+    t = parse_lines(lines).tasks[0]
+    assert (t.lead_units, t.responsible_units) == (["区司法局"], ["区市场监管局"])
