@@ -359,13 +359,17 @@ def table_tasks(table: Table, first_listed: bool = False) -> list[TableTask]:
                 continue
             if states_first_listed_rule(c):
                 first_listed = True
-            if find_labels(c) and find_labels(c)[0].start() <= 3:
-                att = parse_labelled(c, first_listed)
-                if att is not None:
+            labels = find_labels(c)
+            if labels:
+                att = parse_labelled(c[labels[0].start() :], first_listed)
+                if att is not None and (att or att.deadline_text):
                     labelled.merge(att)
                     deadline_text = deadline_text or att.deadline_text
                     last_label_kind = "lead" if att.lead and not att.responsible else "resp"
-                continue
+                    # "推进…。牵头单位:X" in one cell: the text before the labels is the task
+                    c = c[: labels[0].start()].rstrip("([【 ")
+                    if len(c) <= 3:
+                        continue
             if role == ROLE_DEADLINE or (role is None and _looks_like_deadline(c)):
                 deadline_text = c
                 continue

@@ -195,3 +195,13 @@ def test_a_header_note_states_the_first_listed_rule_for_the_column():
     ]
     t = parse_lines(lines).tasks[0]
     assert (t.lead_units, t.responsible_units) == (["区司法局"], ["区市场监管局"])
+
+
+def test_a_task_cell_that_carries_its_own_labels():
+    lines = [
+        "| 序号 | 工作任务 | 完成时限 |",
+        "| 1 | 开展执法检查。(牵头单位:区司法局;配合单位:各街道) | 2024年6月底 |",
+    ]
+    t = parse_lines(lines).tasks[0]
+    assert (t.lead_units, t.responsible_units, t.deadline) == (["区司法局"], ["各街道"], "2024-06-30")
+    assert t.content == "开展执法检查。"
