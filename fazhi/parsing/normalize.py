@@ -135,17 +135,45 @@ def is_pipe_row(text: str) -> bool:
     return "|" in text.strip().strip("|")
 
 
+def printed_text(lines: list[str]) -> str:
+    """The document as printed (Traditional stays Traditional), after steps 1–2 but before t2s."""
+    return strip_pinyin(nfkc("\n".join(_join_cell_pipes(_tabs_to_rows(lines)))))
+
+
+class PrintedForms:
+    """Gives back the printed form of text the parser found in its Simplified copy.
+
+    Units, titles and headings are reported as printed (a Traditional plan keeps 市財政局), while
+    the parser works on Simplified text. OpenCC's t2s maps character for character, so the two
+    copies line up once whitespace is removed from both.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        printed = printed_text(lines)
+        simple = to_simplified(printed)
+        self._printed = re.sub(r"\s+", "", printed)
+        self._simple = re.sub(r"\s+", "", simple)
+        self.active = printed != simple and len(self._printed) == len(self._simple)
+        self._cache: dict[str, str] = {}
+
+    def restore(self, text: str) -> str:
+        if not self.active or not text:
+            return text
+        if text not in self._cache:
+            key = re.sub(r"\s+", "", text)
+            at = self._simple.find(key)
+            # found only where the whitespace-free forms agree in length (they always should)
+            self._cache[text] = self._printed[at : at + len(key)] if at >= 0 and key == text else text
+        return self._cache[text]
+
+
 def normalize_lines(lines: list[str], squeeze: bool = True) -> list[Line]:
     """Apply steps 1–4 to every line; drop empty, chrome and page-number lines.
 
     With squeeze=False step 4 is left to `squeeze_lines`, so that space-separated table rows
     can be recognised first.
     """
-    lines = _join_cell_pipes(_tabs_to_rows(lines))
-    joined = "\n".join(lines)
-    joined = nfkc(joined)
-    joined = strip_pinyin(joined)
-    joined = to_simplified(joined)
+    joined = to_simplified(printed_text(lines))
     out: list[Line] = []
     for i, raw in enumerate(joined.split("\n")):
         text = raw.replace("\u200b", "").replace("\ufeff", "").strip()

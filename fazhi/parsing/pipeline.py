@@ -12,7 +12,7 @@ from collections.abc import Callable
 from fazhi.parsing import deadlines as dl
 from fazhi.parsing.markers import match_marker
 from fazhi.parsing.model import ParsedPlan, Task
-from fazhi.parsing.normalize import SOFT_BREAK, Line, normalize_lines, squeeze_lines
+from fazhi.parsing.normalize import SOFT_BREAK, Line, PrintedForms, normalize_lines, squeeze_lines
 from fazhi.parsing.outline import Item, ancestors, build_outline, task_items, title_and_content
 from fazhi.parsing.tables import find_tables, table_tasks
 from fazhi.parsing.targets import extract_targets
@@ -98,6 +98,11 @@ def parse_lines(lines: list[str], source_format: str = "txt", progress: Progress
         tasks.append((it.source_line, task))
 
     tasks.sort(key=lambda p: p[0])
+    forms = PrintedForms(lines)
+    if forms.active:
+        for _, task in tasks:
+            _as_printed(task, forms)
+        title = forms.restore(title) if title else title
     plan = ParsedPlan(
         title=title,
         issuer=issuer,
@@ -109,6 +114,15 @@ def parse_lines(lines: list[str], source_format: str = "txt", progress: Progress
     plan.warnings.extend(_warnings(plan))
     report(1.0, "解析完成")
     return plan
+
+
+def _as_printed(task: Task, forms: PrintedForms) -> None:
+    """Units, title, headings and the deadline phrase as printed (see PrintedForms)."""
+    task.lead_units = [forms.restore(u) for u in task.lead_units]
+    task.responsible_units = [forms.restore(u) for u in task.responsible_units]
+    task.heading_path = [forms.restore(h) for h in task.heading_path]
+    task.title = forms.restore(task.title) if task.title else task.title
+    task.deadline_text = forms.restore(task.deadline_text) if task.deadline_text else task.deadline_text
 
 
 def _labelled_deadline(it: Item) -> str | None:

@@ -23,6 +23,8 @@ from typing import Any
 from django.db.models import Count, Q
 from rapidfuzz import fuzz, process
 
+from fazhi.parsing.normalize import to_simplified
+
 # Long official forms → the short forms plans use. Applied in order, to both sides.
 _REWRITES: list[tuple[str, str]] = [
     (r"全面依法治[区市县省国]委员会办公室", "依法治办"),
@@ -63,8 +65,9 @@ def _printed_level(name: str) -> str:
 
 
 def clean(name: str) -> str:
-    """Unicode-normalise and drop whitespace: the form compared for exact matches."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
+    """Unicode-normalise, fold Traditional to Simplified (the parser reports names as printed)
+    and drop whitespace: the form compared for exact matches."""
+    return re.sub(r"\s+", "", to_simplified(unicodedata.normalize("NFKC", name or "")))
 
 
 def normalise(name: str, place_names: Iterable[str] = ()) -> str:

@@ -42,3 +42,11 @@ def test_every_seed_task_has_its_targets_found():
     first = plan.tasks[0]
     assert [t.text for t in first.targets] == ["至少2次", "至少3次"]
     assert first.targets[0].op == ">=" and first.targets[0].value == 2
+
+
+def test_a_traditional_plan_keeps_its_units_titles_and_headings_as_printed():
+    # the scorer folds scripts only when OpenCC is installed: the printed form must come out
+    plan = parse_file(str(FIX / "dev2" / "docs" / "514.txt"))
+    assert plan.tasks[0].responsible_units == ["市人力資源社會保障局", "市醫保局", "市財政局", "市稅務局"]
+    assert plan.tasks[0].heading_path[-1] == "(一)減輕企業負擔,穩定就業崗位"
+    assert plan.tasks[1].title == "繼續按不高于2017年征收標準征收殘疾人就業保障金"

@@ -115,3 +115,9 @@ def test_a_county_level_city_matches_its_own_city_prefixed_names() -> None:
     assert (match.method, _label(registry, match)) == ("alias", "龙泉市人民政府办公室")
     match = registry.match("市人民法院")
     assert (match.method, _label(registry, match)) == ("normalised", "龙泉市人民法院")
+
+
+def test_a_traditional_name_matches_its_simplified_registry_entry():
+    from fazhi.units.matching import clean
+
+    assert clean("天橋區司法局") == clean("天桥区司法局")
