@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from fazhi.parsing import deadlines as dl
 from fazhi.parsing.markers import match_marker
-from fazhi.parsing.model import ParsedPlan, Task
+from fazhi.parsing.model import ParsedPlan, RawText, Task
 from fazhi.parsing.normalize import SOFT_BREAK, Line, PrintedForms, normalize_lines, squeeze_lines
 from fazhi.parsing.outline import Item, ancestors, build_outline, task_items, title_and_content
 from fazhi.parsing.tables import find_tables, table_tasks
@@ -235,22 +235,23 @@ def parse_text(text: str) -> ParsedPlan:
     return parse_lines(text.splitlines())
 
 
+def parse_raw(raw: RawText, progress: Progress | None = None) -> ParsedPlan:
+    """Parse what a reader returned; the reader's warnings come first."""
+    plan = parse_lines(raw.lines, raw.source_format, progress)
+    plan.warnings[:0] = raw.warnings
+    return plan
+
+
 def parse_bytes(data: bytes, filename: str, progress: Progress | None = None) -> ParsedPlan:
     from fazhi.parsing.readers import read_bytes
 
     if progress:
         progress(0.0, "正在读取文件")
-    raw = read_bytes(data, filename)
-    plan = parse_lines(raw.lines, raw.source_format, progress)
-    plan.warnings[:0] = raw.warnings
-    return plan
+    return parse_raw(read_bytes(data, filename), progress)
 
 
 def parse_file(path: str) -> ParsedPlan:
     """Read and parse a document from disk (oversized files are refused before loading)."""
     from fazhi.parsing.readers import read_file
 
-    raw = read_file(path)
-    plan = parse_lines(raw.lines, raw.source_format)
-    plan.warnings[:0] = raw.warnings
-    return plan
+    return parse_raw(read_file(path))
